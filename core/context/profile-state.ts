@@ -1,0 +1,55 @@
+import type { Service } from '../reply.ts';
+
+/**
+ * Integer event weights per time bucket (bucket index -> summed weight). Integers make sums exact, so the
+ * state does not depend on the order events arrive in.
+ */
+export type Buckets = Map<number, number>;
+
+/** The accumulators of one shopper in one service. */
+export interface ServiceState {
+  events: number;
+  orders: number;
+  firstTs: number;
+  lastTs: number;
+  /** itemId -> day buckets (short-term view). */
+  shortItems: Map<string, Buckets>;
+  /** itemId -> week buckets (long-term view). */
+  longItems: Map<string, Buckets>;
+  /** Normalized search query -> day buckets. */
+  searches: Map<string, Buckets>;
+  /** itemId -> sorted distinct order times (ms), only the latest ones are kept. */
+  orderTimes: Map<string, number[]>;
+  /** itemId -> [sum of paid unit prices in kopecks, number of priced orders]. */
+  paid: Map<string, [number, number]>;
+}
+
+/**
+ * Everything the profile builder accumulates for one shopper. Windows are anchored at `maxTs` (the latest
+ * event), which is a function of the event set, not of arrival order.
+ */
+export interface ProfileState {
+  maxTs: number;
+  events: number;
+  services: Map<Service, ServiceState>;
+}
+
+/** A fresh state with no events. */
+export function emptyProfileState(): ProfileState {
+  return { maxTs: Number.NEGATIVE_INFINITY, events: 0, services: new Map() };
+}
+
+/** A fresh per-service state. */
+export function emptyServiceState(): ServiceState {
+  return {
+    events: 0,
+    orders: 0,
+    firstTs: Number.POSITIVE_INFINITY,
+    lastTs: Number.NEGATIVE_INFINITY,
+    shortItems: new Map(),
+    longItems: new Map(),
+    searches: new Map(),
+    orderTimes: new Map(),
+    paid: new Map(),
+  };
+}
