@@ -1,9 +1,10 @@
 import { ConcurrencyError } from '../errors.ts';
 import type { SessionRecord, SessionStore, SessionWriteOptions } from './session-store.ts';
+import { toSessionJson, ttlToMs } from './session-store-json.ts';
 
 /** Options for the in-memory session store. */
 export interface MemorySessionStoreOptions {
-  /** Default time to live in seconds (default one day). */
+  /** Default time to live in seconds, fractions allowed (default one day). */
   ttlSeconds?: number;
   /** The clock, replaceable in tests. */
   now?: () => number;
@@ -17,15 +18,17 @@ interface Entry {
 
 /**
  * The embedded-default session store. Values are stored as JSON so that callers never share
- * mutable objects with the store, exactly as with Redis.
+ * mutable objects with the store, exactly as with Redis. Every method body runs synchronously,
+ * so a version check and its write are atomic within the process.
  */
 export class MemorySessionStore implements SessionStore {
   readonly #entries = new Map<string, Entry>();
-  readonly #ttlSeconds: number;
+  readonly #ttlMs: number;
   readonly #now: () => number;
+  #writesSinceSweep = 0;
 
   constructor(options: MemorySessionStoreOptions = {}) {
-    this.#ttlSeconds = options.ttlSeconds ?? 86_400;
+    this.#ttlMs = ttlToMs(options.ttlSeconds ?? 86_400);
     this.#now = options.now ?? Date.now;
   }
 
@@ -35,14 +38,16 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async set<T>(key: string, data: T, options: SessionWriteOptions = {}): Promise<number> {
+    const json = toSessionJson(key, data);
+    const ttlMs = options.ttlSeconds === undefined ? this.#ttlMs : ttlToMs(options.ttlSeconds);
     const current = this.#live(key);
     const actual = current?.version ?? 0;
     if (options.expectedVersion !== undefined && options.expectedVersion !== actual) {
       throw new ConcurrencyError(key, options.expectedVersion, actual);
     }
-    const ttl = options.ttlSeconds ?? this.#ttlSeconds;
     const version = actual + 1;
-    this.#entries.set(key, { json: JSON.stringify(data), version, expiresAt: this.#now() + ttl * 1000 });
+    this.#entries.set(key, { json, version, expiresAt: this.#now() + ttlMs });
+    this.#maybeSweep();
     return version;
   }
 
@@ -55,8 +60,9 @@ export class MemorySessionStore implements SessionStore {
   async deleteByPrefix(prefix: string): Promise<number> {
     let removed = 0;
     for (const key of [...this.#entries.keys()]) {
-      if (key.startsWith(prefix) && this.#live(key)) removed += 1;
-      if (key.startsWith(prefix)) this.#entries.delete(key);
+      if (!key.startsWith(prefix)) continue;
+      if (this.#live(key)) removed += 1;
+      this.#entries.delete(key);
     }
     return removed;
   }
@@ -73,5 +79,20 @@ export class MemorySessionStore implements SessionStore {
       return undefined;
     }
     return entry;
+  }
+
+  // Expired entries that are never read again would otherwise stay forever; sweeping once per
+  // "map size" writes keeps the cost amortized O(1) per write.
+  #maybeSweep(): void {
+    this.#writesSinceSweep += 1;
+    if (this.#writesSinceSweep < Math.max(1024, this.#entries.size)) return;
+    this.#writesSinceSweep = 0;
+    const now = this.#now();
+    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+  }
+
+  /** How many entries are held, expired or not; for tests of the sweeping. */
+  get heldEntries(): number {
+    return this.#entries.size;
   }
 }

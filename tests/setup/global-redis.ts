@@ -22,46 +22,70 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForRedis(port: number, child: ChildProcess): Promise<void> {
+async function ping(url: string): Promise<boolean> {
   const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function waitForRedis(url: string, child: ChildProcess, gaveUp: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !gaveUp()) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      await client.connect();
-      await client.ping();
-      client.disconnect();
-      return;
-    } catch {
-      client.disconnect();
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    if (await ping(url)) return;
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('redis-server did not answer within 10 s');
+}
+
+function missingRedis(reason: string): Error {
+  const where = process.env.CI === 'true' ? 'CI=true: the Redis tests must run, so the run fails. ' : '';
+  return new Error(
+    `${where}No Redis for the tests: ${reason}. Install it with 'apt-get install -y redis-server' ` +
+      `(the setup then starts one on a free port) or set REDIS_URL to a running server.`,
+  );
 }
 
 /**
  * Gives every test run its own Redis: REDIS_URL when set, else a fresh `redis-server` on a free port.
  * A missing Redis fails the run with a clear message; it never silently skips the Redis tests.
  */
-export default async function setup(project: TestProject): Promise<() => void> {
-  if (process.env.REDIS_URL) {
-    project.provide('redisUrl', process.env.REDIS_URL);
+export async function setup(project: TestProject): Promise<() => void> {
+  const configured = process.env.REDIS_URL;
+  if (configured) {
+    if (!(await ping(configured))) throw missingRedis(`REDIS_URL=${configured} does not answer PING`);
+    project.provide('redisUrl', configured);
     return () => {};
   }
   const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'sovetnik-redis-'));
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
     stdio: 'ignore',
   });
+  let failed = false;
   const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (error) =>
-      reject(new Error(`cannot start redis-server (${error.message}): install it with 'apt-get install -y redis-server' or set REDIS_URL`)),
-    ),
+    child.once('error', (error) => {
+      failed = true;
+      reject(missingRedis(`cannot start redis-server (${error.message})`));
+    }),
   );
-  await Promise.race([waitForRedis(port, child), spawnError]);
-  project.provide('redisUrl', `redis://127.0.0.1:${port}`);
+  try {
+    await Promise.race([waitForRedis(url, child, () => failed), spawnError]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw error instanceof Error && error.message.includes('No Redis for the tests') ? error : missingRedis(String(error));
+  }
+  project.provide('redisUrl', url);
   return () => {
     child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
