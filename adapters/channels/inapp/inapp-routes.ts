@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError } from '../../../core/errors.ts';
+import type { Activity } from '../../../core/activity.ts';
+import { bearerToken } from '../../http/api-key.ts';
+import { answerFor } from '../../http/error-handler.ts';
+import { errorBody } from '../../http/error-response.ts';
+import type { ShopperClaims, ShopperTokens } from '../../http/shopper-tokens.ts';
+import { EventStream, wantsEventStream } from '../../http/sse.ts';
+import type { TurnRunner } from '../../http/turn-runner.ts';
+import { parseWith } from '../../http/validation.ts';
+import { toActivity } from './inapp-activity.ts';
+import { inappMessageSchema } from './inapp-message.ts';
+
+/** Options shared by the chat message routes of the in-app API and the web widget. */
+export interface MessageRouteOptions {
+  turns: TurnRunner;
+  tokens: ShopperTokens;
+  /** Which token channels the route accepts. */
+  channels: readonly ShopperClaims['channel'][];
+}
+
+const claimsOf = new WeakMap<FastifyRequest, ShopperClaims>();
+
+/** Authenticates the shopper before the body is even parsed, so strangers cost no parsing. */
+function authenticate(options: MessageRouteOptions) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const claims = await options.tokens.verify(bearerToken(request.headers.authorization));
+    if (!options.channels.includes(claims.channel)) {
+      throw new ForbiddenError(`a ${claims.channel} token cannot be used here`);
+    }
+    claimsOf.set(request, claims);
+  };
+}
+
+async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, activity: Activity): Promise<void> {
+  const stream = new EventStream(reply);
+  try {
+    await options.turns.run(activity, {
+      onDelta: (text) => stream.send('delta', { text }),
+      onReply: (settled) => stream.send('reply', settled),
+    });
+  } catch (error) {
+    if (!stream.started) throw error;
+    const answer = answerFor(error);
+    stream.send('error', errorBody(answer.code, answer.message));
+  }
+  stream.send('done', { conversationId: activity.conversationId });
+  stream.end();
+}
+
+/** The handler of a chat message route: validate, run the turn, answer JSON or stream SSE. */
+export function createMessageHandler(options: MessageRouteOptions) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const claims = claimsOf.get(request);
+    if (!claims) throw new ForbiddenError('not authenticated');
+    const message = parseWith(inappMessageSchema, request.body);
+    const activity = toActivity(message, claims, request.headers['accept-language']);
+    if (wantsEventStream(request.headers.accept)) return streamTurn(reply, options, activity);
+    const replies = await options.turns.run(activity);
+    return reply.send({ conversationId: activity.conversationId, replies });
+  };
+}
+
+/** Registers a chat message route at `path`. */
+export function registerMessageRoute(app: FastifyInstance, path: string, options: MessageRouteOptions): void {
+  app.post(path, { onRequest: authenticate(options) }, createMessageHandler(options));
+}
+
+/** Options for {@link registerInappRoutes}. */
+export interface InappRoutesOptions {
+  turns: TurnRunner;
+  tokens: ShopperTokens;
+}
+
+/**
+ * `POST /api/v1/inapp/messages` (DESIGN.md): the services' mobile apps send a shopper's message with the
+ * shopper's JWT and get `{conversationId, replies}`, or the same turn as server-sent events.
+ * Web-widget tokens are accepted too and keep their `web` channel.
+ */
+export function registerInappRoutes(app: FastifyInstance, options: InappRoutesOptions): void {
+  registerMessageRoute(app, '/api/v1/inapp/messages', { ...options, channels: ['inapp', 'web'] });
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** The Prometheus metrics of one server instance (its own registry, so several instances can coexist). */
+export interface AppMetrics {
+  registry: Registry;
+  /** Turns handled, by channel and outcome (`ok`, `failed`, `rejected`). */
+  turns: Counter<'channel' | 'outcome'>;
+  /** Turn latency in seconds, by channel. */
+  turnSeconds: Histogram<'channel'>;
+  /** Errors by code, from turns and HTTP requests alike. */
+  errors: Counter<'code'>;
+  /** HTTP requests by method, route pattern and status. */
+  httpRequests: Counter<'method' | 'route' | 'status'>;
+  /** HTTP latency in seconds, by method and route pattern. */
+  httpSeconds: Histogram<'method' | 'route'>;
+}
+
+/** Options for {@link createMetrics}. */
+export interface MetricsOptions {
+  /** Also collect Node's process metrics (CPU, memory, event loop lag). Default true. */
+  processMetrics?: boolean;
+  prefix?: string;
+}
+
+/** Creates the metrics on a fresh registry. */
+export function createMetrics(options: MetricsOptions = {}): AppMetrics {
+  const registry = new Registry();
+  const prefix = options.prefix ?? 'sovetnik_';
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix });
+  const registers = [registry];
+  const buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+  return {
+    registry,
+    turns: new Counter({ name: `${prefix}turns_total`, help: 'Turns handled', labelNames: ['channel', 'outcome'], registers }),
+    turnSeconds: new Histogram({ name: `${prefix}turn_duration_seconds`, help: 'Turn latency', labelNames: ['channel'], buckets, registers }),
+    errors: new Counter({ name: `${prefix}errors_total`, help: 'Errors by code', labelNames: ['code'], registers }),
+    httpRequests: new Counter({
+      name: `${prefix}http_requests_total`, help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers,
+    }),
+    httpSeconds: new Histogram({
+      name: `${prefix}http_request_duration_seconds`, help: 'HTTP latency', labelNames: ['method', 'route'], buckets, registers,
+    }),
+  };
+}
+
+/** Records every HTTP response (by route pattern, never the raw URL, to keep label cardinality bounded). */
+export function registerHttpMetrics(app: FastifyInstance, metrics: AppMetrics): void {
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: request.method, route, status: reply.statusCode });
+    metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    done();
+  });
+}
+
+/** Serves the registry at `GET /metrics` in the Prometheus text format. */
+export function registerMetricsRoute(app: FastifyInstance, metrics: AppMetrics): void {
+  app.get('/metrics', async (_request, reply) => {
+    const body = await metrics.registry.metrics();
+    return reply.type(metrics.registry.contentType).send(body);
+  });
+}

@@ -1,0 +1,99 @@
+import { pino, type Logger as PinoLogger } from 'pino';
+import type { Resource } from 'i18next';
+import type { Locale } from '../../core/activity.ts';
+import { createBot, type Bot, type TurnHandler } from '../../core/bot.ts';
+import type { Middleware } from '../../core/compose.ts';
+import { sessionMiddleware } from '../../core/conversation-session.ts';
+import type { Translator } from '../../core/i18n.ts';
+import type { Logger } from '../../core/logger.ts';
+import { MemorySessionStore } from '../../core/stores/memory-session-store.ts';
+import type { SessionStore } from '../../core/stores/session-store.ts';
+import type { TurnContext } from '../../core/turn-context.ts';
+import { createI18nextTranslator } from '../../adapters/i18n/i18next-translator.ts';
+import type { HealthCheck } from '../../adapters/http/health.ts';
+import { createMetrics, type AppMetrics } from '../../adapters/http/metrics.ts';
+import { createShopperTokens, type ShopperTokens } from '../../adapters/http/shopper-tokens.ts';
+import { createTurnRunner, type TurnRunner } from '../../adapters/http/turn-runner.ts';
+import { createBasicReplies } from '../../dialogs/shopping-assistant/basic-replies.ts';
+import type { AppConfig } from './config.ts';
+import { loadLocaleResources } from './locale-resources.ts';
+
+/** The stores of the assistant; later parts add theirs here (profiles, events, catalog, ...). */
+export interface AppStores {
+  sessions: SessionStore;
+}
+
+/** Everything the server's routes use, built once by {@link createAppServices}. */
+export interface AppServices {
+  config: AppConfig;
+  logger: PinoLogger;
+  metrics: AppMetrics;
+  resources: Resource;
+  translator: Translator;
+  tokens: ShopperTokens;
+  stores: AppStores;
+  bot: Bot;
+  turns: TurnRunner;
+  /** What `/healthz` reports; components push their probe here. */
+  health: HealthCheck[];
+  /** Releases every connection and timer, in reverse order of creation. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link createAppServices}. */
+export interface AppServicesOptions {
+  config: AppConfig;
+  /** The turn handler; default the basic greeting/help replies. Tests and later dialogs plug in here. */
+  handler?: (deps: { translator: Translator; stores: AppStores }) => TurnHandler;
+  /** Extra middleware run after the session is loaded. */
+  middleware?: Middleware<TurnContext>[];
+  /** Where logs go (default stdout). */
+  logDestination?: NodeJS.WritableStream;
+}
+
+async function createStores(config: AppConfig, health: HealthCheck[], closers: (() => Promise<void>)[]): Promise<AppStores> {
+  const sessions = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
+  health.push({ name: 'sessions', kind: 'memory', check: async () => {} });
+  closers.push(() => sessions.close());
+  return { sessions };
+}
+
+/**
+ * The composition root: builds the logger, metrics, translator, stores, bot and turn runner from the
+ * configuration. Each production part is chosen here by configuration, nowhere else.
+ */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const { config } = options;
+  const logOptions = { level: config.logLevel, base: { service: 'shopping-assistant' } };
+  const logger = options.logDestination ? pino(logOptions, options.logDestination) : pino(logOptions);
+  const closers: (() => Promise<void>)[] = [];
+  const health: HealthCheck[] = [];
+  const metrics = createMetrics();
+  const resources = loadLocaleResources();
+  const translator = createI18nextTranslator({
+    resources,
+    onMissingKey: (locale, key) => logger.warn({ locale, key }, 'missing translation'),
+  });
+  const stores = await createStores(config, health, closers);
+  const handler = (options.handler ?? createBasicReplies)({ translator, stores });
+  const coreLogger = logger as unknown as Logger;
+  const bot = createBot({
+    translator,
+    handler,
+    logger: coreLogger,
+    middleware: [sessionMiddleware({ sessions: stores.sessions, translator }), ...(options.middleware ?? [])],
+  });
+  const turns = createTurnRunner({ bot, translator, logger: coreLogger, timeoutMs: config.turnTimeoutMs, metrics });
+  const tokens = createShopperTokens({ secret: config.auth.jwtSecret });
+  return {
+    config, logger, metrics, resources, translator, tokens, stores, bot, turns, health,
+    async close() {
+      for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'close failed'));
+    },
+  };
+}
+
+/** The widget's UI strings per locale: the `web` namespace. */
+export function widgetStrings(resources: Resource): Record<Locale, unknown> {
+  return { ru: resources.ru?.web ?? {}, en: resources.en?.web ?? {} };
+}
