@@ -1,5 +1,5 @@
 // Writes the seeded synthetic next-basket data set used to develop the model where the real ones are missing:
-//   npx tsx bench/reco-synth.ts --out /tmp/reco-synth [--seed 42] [--users 4000] [--items 3000]
+//   npx tsx bench/reco-synth.ts --out /tmp/reco-synth [--seed 42] [--users 4000] [--items 3000] [--profile repeat|sparse]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,9 +7,10 @@ import { generateSyntheticBaskets } from '../core/reco/next-basket/synthetic.ts'
 
 const { values } = parseArgs({ options: {
   out: { type: 'string', default: '/tmp/reco-synth' }, seed: { type: 'string', default: '42' },
-  users: { type: 'string', default: '4000' }, items: { type: 'string', default: '3000' },
+  users: { type: 'string', default: '4000' }, items: { type: 'string', default: '3000' }, profile: { type: 'string', default: 'repeat' },
 } });
-const data = generateSyntheticBaskets({ seed: Number(values.seed), users: Number(values.users), items: Number(values.items) });
+const data = generateSyntheticBaskets({ seed: Number(values.seed), users: Number(values.users), items: Number(values.items),
+  profile: values.profile === 'sparse' ? 'sparse' : 'repeat' });
 mkdirSync(values.out!, { recursive: true });
 const lines: string[] = [];
 for (const [user, baskets] of data.histories) {

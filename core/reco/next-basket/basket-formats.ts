@@ -164,6 +164,11 @@ function parseJsonDocument(document: unknown): BasketHistories {
   return histories;
 }
 
+function isUserMap(document: Record<string, unknown>): boolean {
+  const values = Object.values(document);
+  return values.length > 0 && values.every(Array.isArray);
+}
+
 function parseCsvBaskets(text: string): BasketHistories {
   const table = parseCsv(text);
   const header = table.header;
@@ -202,9 +207,13 @@ export function parseBaskets(text: string): BasketHistories {
   if (trimmed.startsWith('[')) histories = parseJsonDocument(JSON.parse(trimmed));
   else if (trimmed.startsWith('{')) {
     const firstLine = trimmed.split(/\r?\n/, 1)[0]!;
-    let lineIsJson = true;
-    try { JSON.parse(firstLine); } catch { lineIsJson = false; }
-    histories = lineIsJson ? parseJsonLines(trimmed) : parseJsonDocument(JSON.parse(trimmed));
+    let lineIsRecord = true;
+    try {
+      const first = JSON.parse(firstLine) as Record<string, unknown>;
+      // A one-line document such as {"<user>": [[items]]} has no user field: read it as a whole.
+      lineIsRecord = findKey(Object.keys(first), USER_KEYS) !== undefined || !isUserMap(first);
+    } catch { lineIsRecord = false; }
+    histories = lineIsRecord ? parseJsonLines(trimmed) : parseJsonDocument(JSON.parse(trimmed));
   } else histories = parseCsvBaskets(trimmed);
   if (histories.size === 0) throw new ValidationError('no baskets found in the file');
   return sortHistories(histories);

@@ -11,7 +11,19 @@ export interface SyntheticBasketOptions {
   clusters?: number;
   /** Share of users (with at least 3 baskets) listed as dev users. */
   devShare?: number;
+  /**
+   * `repeat`: loyal shoppers with many staples (grocery-like, repurchase dominates);
+   * `sparse`: short histories, few staples, mostly exploration (Ta-Feng-like, popularity matters).
+   */
+  profile?: 'repeat' | 'sparse';
 }
+
+interface Profile { staples: [number, number]; pBuy: [number, number]; extras: number; baskets: number; adopt: number }
+
+const PROFILES: Record<'repeat' | 'sparse', Profile> = {
+  repeat: { staples: [2, 9], pBuy: [0.55, 0.4], extras: 3, baskets: 10, adopt: 0.08 },
+  sparse: { staples: [0, 4], pBuy: [0.25, 0.4], extras: 6, baskets: 5, adopt: 0.04 },
+};
 
 /** A generated data set: histories (with dates) and the dev users whose last basket is the target. */
 export interface SyntheticBaskets {
@@ -75,15 +87,16 @@ function trendingItem(world: World, now: number): number | undefined {
   return world.trending[pick(cumulative, world.random)]!.item;
 }
 
-function userBaskets(world: World, cluster: number): Basket[] {
+function userBaskets(world: World, cluster: number, profile: Profile): Basket[] {
   const { random } = world;
   const clusterPick = (): number => world.clusterItems[cluster]![pick(world.clusterCumulative[cluster]!, random)]!;
-  const staples: Staple[] = Array.from({ length: 2 + random.int(9) }, () => ({
+  const staples: Staple[] = Array.from({ length: profile.staples[0] + random.int(profile.staples[1]) }, () => ({
     item: random.next() < 0.75 ? clusterPick() : pick(world.global, random),
-    cycle: Math.exp(Math.log(10) + 0.6 * random.normal()) * DAY, last: -Infinity, pBuy: 0.55 + 0.4 * random.next(),
+    cycle: Math.exp(Math.log(10) + 0.6 * random.normal()) * DAY, last: -Infinity,
+    pBuy: profile.pBuy[0] + profile.pBuy[1] * random.next(),
   }));
   const gap = (2 + random.next() * 14) * DAY;
-  const count = 2 + Math.floor(-Math.log(Math.max(random.next(), 1e-9)) * 10);
+  const count = 2 + Math.floor(-Math.log(Math.max(random.next(), 1e-9)) * profile.baskets);
   let now = START + random.next() * 60 * DAY;
   const baskets: Basket[] = [];
   for (let b = 0; b < Math.min(count, 60); b += 1) {
@@ -92,13 +105,13 @@ function userBaskets(world: World, cluster: number): Basket[] {
       const due = now - staple.last >= staple.cycle * (0.7 + 0.6 * random.next());
       if (due && random.next() < staple.pBuy) { items.add(staple.item); staple.last = now; }
     }
-    const extras = 1 + Math.floor(-Math.log(Math.max(random.next(), 1e-9)) * 3);
+    const extras = 1 + Math.floor(-Math.log(Math.max(random.next(), 1e-9)) * profile.extras);
     for (let e = 0; e < extras; e += 1) {
       const r = random.next();
       const item = r < 0.5 ? clusterPick() : r < 0.8 ? pick(world.global, random) : trendingItem(world, now);
       if (item === undefined) continue;
       items.add(item);
-      if (random.next() < 0.08 && !staples.some((s) => s.item === item)) {
+      if (random.next() < profile.adopt && !staples.some((s) => s.item === item)) {
         staples.push({ item, cycle: (5 + random.next() * 25) * DAY, last: now, pBuy: 0.6 });
       }
     }
@@ -119,7 +132,7 @@ export function generateSyntheticBaskets(options: SyntheticBasketOptions = {}): 
   const histories: BasketHistories = new Map();
   const users = options.users ?? 4000;
   for (let u = 0; u < users; u += 1) {
-    const baskets = userBaskets(world, random.int(world.clusterItems.length));
+    const baskets = userBaskets(world, random.int(world.clusterItems.length), PROFILES[options.profile ?? 'repeat']);
     if (baskets.length > 0) histories.set(`u${u}`, baskets);
   }
   const devUsers = [...histories.entries()]
