@@ -207,7 +207,7 @@ export function parseBaskets(text: string): BasketHistories {
   if (trimmed.startsWith('[')) histories = parseJsonDocument(JSON.parse(trimmed));
   else if (trimmed.startsWith('{')) {
     const firstLine = trimmed.split(/\r?\n/, 1)[0]!;
-    let lineIsRecord = true;
+    let lineIsRecord: boolean;
     try {
       const first = JSON.parse(firstLine) as Record<string, unknown>;
       // A one-line document such as {"<user>": [[items]]} has no user field: read it as a whole.
