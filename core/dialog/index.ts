@@ -1,0 +1,12 @@
+export * from './dialog.ts';
+export * from './engine.ts';
+export * from './form-dialog.ts';
+export * from './slots.ts';
+export * from './numbers.ts';
+export * from './corrections.ts';
+export * from './references.ts';
+export * from './yes-no.ts';
+export * from './payload.ts';
+export * from './history.ts';
+export type { IntentRules } from './turn-runner.ts';
+export * from './action-dialog.ts';
