@@ -18,6 +18,8 @@ export interface ServiceState {
   longItems: Map<string, Buckets>;
   /** Normalized search query -> day buckets. */
   searches: Map<string, Buckets>;
+  /** itemId -> number of order events (order lines). */
+  itemOrders: Map<string, number>;
   /** itemId -> sorted distinct order times (ms), only the latest ones are kept. */
   orderTimes: Map<string, number[]>;
   /** itemId -> [sum of paid unit prices in kopecks, number of priced orders]. */
@@ -49,6 +51,7 @@ export function emptyServiceState(): ServiceState {
     shortItems: new Map(),
     longItems: new Map(),
     searches: new Map(),
+    itemOrders: new Map(),
     orderTimes: new Map(),
     paid: new Map(),
   };
