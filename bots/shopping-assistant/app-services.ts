@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { Resource } from 'i18next';
 import type { Locale } from '../../core/activity.ts';
@@ -9,6 +10,7 @@ import type { Logger } from '../../core/logger.ts';
 import { MemorySessionStore } from '../../core/stores/memory-session-store.ts';
 import type { SessionStore } from '../../core/stores/session-store.ts';
 import type { TurnContext } from '../../core/turn-context.ts';
+import { RedisSessionStore } from '../../adapters/stores/redis/redis-session-store.ts';
 import { createI18nextTranslator } from '../../adapters/i18n/i18next-translator.ts';
 import type { HealthCheck } from '../../adapters/http/health.ts';
 import { createMetrics, type AppMetrics } from '../../adapters/http/metrics.ts';
@@ -32,6 +34,8 @@ export interface AppServices {
   translator: Translator;
   tokens: ShopperTokens;
   stores: AppStores;
+  /** The shared Redis connection, when `REDIS_URL` is set. */
+  redis?: Redis;
   bot: Bot;
   turns: TurnRunner;
   /** What `/healthz` reports; components push their probe here. */
@@ -51,7 +55,33 @@ export interface AppServicesOptions {
   logDestination?: NodeJS.WritableStream;
 }
 
-async function createStores(config: AppConfig, health: HealthCheck[], closers: (() => Promise<void>)[]): Promise<AppStores> {
+/** What the stores are built from: shared connections, health probes and the list of things to close. */
+interface StoreDeps {
+  config: AppConfig;
+  health: HealthCheck[];
+  closers: (() => Promise<void>)[];
+  redis?: Redis;
+}
+
+function connectRedis(url: string, closers: StoreDeps['closers'], logger: PinoLogger): Redis {
+  const client = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  client.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection problem'));
+  closers.push(async () => {
+    await client.quit().catch(() => client.disconnect());
+  });
+  return client;
+}
+
+function createStores({ config, health, closers, redis }: StoreDeps): AppStores {
+  if (redis && config.redis) {
+    const sessions = new RedisSessionStore({
+      client: redis,
+      keyPrefix: `${config.redis.keyPrefix}session:`,
+      ttlSeconds: config.sessionTtlSeconds,
+    });
+    health.push({ name: 'sessions', kind: 'redis', check: async () => void (await redis.ping()) });
+    return { sessions };
+  }
   const sessions = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
   health.push({ name: 'sessions', kind: 'memory', check: async () => {} });
   closers.push(() => sessions.close());
@@ -74,7 +104,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     resources,
     onMissingKey: (locale, key) => logger.warn({ locale, key }, 'missing translation'),
   });
-  const stores = await createStores(config, health, closers);
+  const redis = config.redis ? connectRedis(config.redis.url, closers, logger) : undefined;
+  const stores = createStores({ config, health, closers, redis });
   const handler = (options.handler ?? createBasicReplies)({ translator, stores });
   const coreLogger = logger as unknown as Logger;
   const bot = createBot({
@@ -86,7 +117,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const turns = createTurnRunner({ bot, translator, logger: coreLogger, timeoutMs: config.turnTimeoutMs, metrics });
   const tokens = createShopperTokens({ secret: config.auth.jwtSecret });
   return {
-    config, logger, metrics, resources, translator, tokens, stores, bot, turns, health,
+    config, logger, metrics, resources, translator, tokens, stores, redis, bot, turns, health,
     async close() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'close failed'));
     },

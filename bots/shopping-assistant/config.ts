@@ -27,6 +27,7 @@ const envSchema = z.object({
   SOVETNIK_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   INAPP_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits for HS256)').optional(),
   REDIS_URL: url(/^rediss?$/, 'redis://localhost:6379').optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('sovetnik:'),
   MONGODB_URI: url(/^mongodb(\+srv)?$/, 'mongodb://localhost:27017/sovetnik').optional(),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000, 50),
   SESSION_TTL_SECONDS: int(1, 31_536_000, 86_400),
@@ -74,7 +75,8 @@ export interface AppConfig {
     /** Which secrets were generated because they were unset (printed at start-up). */
     generated: { apiKey: boolean; jwtSecret: boolean };
   };
-  redis?: { url: string };
+  /** Redis, when configured; `keyPrefix` namespaces every key so several deployments can share one server. */
+  redis?: { url: string; keyPrefix: string };
   mongo?: { uri: string };
   rateLimitPerMinute: number;
   sessionTtlSeconds: number;
@@ -128,7 +130,7 @@ function toConfig(e: ParsedEnv): AppConfig {
       jwtSecret: e.INAPP_JWT_SECRET ?? secret(),
       generated: { apiKey: !e.SOVETNIK_API_KEY, jwtSecret: !e.INAPP_JWT_SECRET },
     },
-    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL } } : {}),
+    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } } : {}),
     ...(e.MONGODB_URI ? { mongo: { uri: e.MONGODB_URI } } : {}),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,

@@ -17,6 +17,11 @@ export interface MessageRouteOptions {
   tokens: ShopperTokens;
   /** Which token channels the route accepts. */
   channels: readonly ShopperClaims['channel'][];
+  /**
+   * Whether `Accept-Language` counts as the channel's language (default true). Apps set it on purpose;
+   * a browser's is only a guess, so the widget lets the text decide unless the shopper picks a language.
+   */
+  acceptLanguage?: boolean;
 }
 
 const claimsOf = new WeakMap<FastifyRequest, ShopperClaims>();
@@ -54,7 +59,8 @@ export function createMessageHandler(options: MessageRouteOptions) {
     const claims = claimsOf.get(request);
     if (!claims) throw new ForbiddenError('not authenticated');
     const message = parseWith(inappMessageSchema, request.body);
-    const activity = toActivity(message, claims, request.headers['accept-language']);
+    const language = options.acceptLanguage === false ? undefined : request.headers['accept-language'];
+    const activity = toActivity(message, claims, language);
     if (wantsEventStream(request.headers.accept)) return streamTurn(reply, options, activity);
     const replies = await options.turns.run(activity);
     return reply.send({ conversationId: activity.conversationId, replies });

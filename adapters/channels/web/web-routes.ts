@@ -53,6 +53,11 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRoutesOption
     if (!page) throw new NotFoundError('file', 'index.html');
     return serve(page, request, reply, 'no-cache');
   });
+  app.get('/favicon.ico', (request, reply) => {
+    const icon = assets.get('icon.svg');
+    if (!icon) throw new NotFoundError('file', 'favicon.ico');
+    return serve(icon, request, reply, 'max-age=86400');
+  });
   app.get('/widget/:file', (request, reply) => {
     const { file } = request.params as { file: string };
     const asset = file === 'index.html' ? undefined : assets.get(file);
@@ -71,5 +76,10 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRoutesOption
     const { token, expiresAt } = await options.tokens.sign({ shopperId, channel: 'web', ttlSeconds });
     return reply.code(201).send({ token, shopperId, expiresAt: expiresAt.toISOString() });
   });
-  registerMessageRoute(app, '/api/v1/web/messages', { turns: options.turns, tokens: options.tokens, channels: ['web'] });
+  registerMessageRoute(app, '/api/v1/web/messages', {
+    turns: options.turns,
+    tokens: options.tokens,
+    channels: ['web'],
+    acceptLanguage: false,
+  });
 }
