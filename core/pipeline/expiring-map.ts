@@ -1,0 +1,49 @@
+/**
+ * A map whose entries expire, for the in-memory pipeline stores. Expired entries are dropped when
+ * read, and swept once per "map size" writes so keys never read again do not pile up.
+ */
+export class ExpiringMap<V> {
+  readonly #entries = new Map<string, { value: V; expiresAt: number }>();
+  readonly #now: () => number;
+  #writesSinceSweep = 0;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.#now()) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V, ttlMs: number): void {
+    this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs });
+    this.#writesSinceSweep += 1;
+    if (this.#writesSinceSweep >= Math.max(1024, this.#entries.size)) this.sweep();
+  }
+
+  delete(key: string): boolean {
+    return this.#entries.delete(key);
+  }
+
+  /** Drops every expired entry now. */
+  sweep(): void {
+    this.#writesSinceSweep = 0;
+    const now = this.#now();
+    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  /** Entries held, expired or not (for tests of the sweeping). */
+  get size(): number {
+    return this.#entries.size;
+  }
+}

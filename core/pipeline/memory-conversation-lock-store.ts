@@ -1,0 +1,78 @@
+import type { ConversationLockStore, LockAttempt, LockRequest, MailboxEntry } from './conversation-lock-store.ts';
+import { ExpiringMap } from './expiring-map.ts';
+
+/** Options for {@link MemoryConversationLockStore}. */
+export interface MemoryConversationLockStoreOptions {
+  /** The clock, replaceable in tests. */
+  now?: () => number;
+}
+
+interface Mailbox {
+  nextSeq: number;
+  consumed: number;
+  entries: MailboxEntry[];
+}
+
+/**
+ * The embedded-default conversation lock: the same protocol and semantics as the Redis one,
+ * for one process. Method bodies run synchronously, which makes each of them atomic.
+ */
+export class MemoryConversationLockStore implements ConversationLockStore {
+  readonly #locks: ExpiringMap<string>;
+  readonly #mailboxes: ExpiringMap<Mailbox>;
+
+  constructor(options: MemoryConversationLockStoreOptions = {}) {
+    const now = options.now ?? Date.now;
+    this.#locks = new ExpiringMap(now);
+    this.#mailboxes = new ExpiringMap(now);
+  }
+
+  async acquire(conversation: string, request: LockRequest): Promise<LockAttempt> {
+    let seq = request.seq;
+    let mailbox = this.#mailboxes.get(conversation);
+    if (request.entry) {
+      mailbox ??= { nextSeq: 1, consumed: 0, entries: [] };
+      seq = mailbox.nextSeq;
+      mailbox.nextSeq += 1;
+      mailbox.entries.push({ seq, ...request.entry });
+      this.#mailboxes.set(conversation, mailbox, request.mailboxTtlMs);
+    }
+    if (seq !== undefined && mailbox && seq <= mailbox.consumed) return { state: 'consumed', seq };
+    if (this.#locks.get(conversation) !== undefined) return { state: 'waiting', seq };
+    this.#locks.set(conversation, request.token, request.lockTtlMs);
+    if (seq === undefined) return { state: 'acquired', batch: [] };
+    const batch = mailbox?.entries ?? [];
+    if (mailbox && batch.length > 0) {
+      mailbox.consumed = batch[batch.length - 1]?.seq ?? mailbox.consumed;
+      mailbox.entries = [];
+      this.#mailboxes.set(conversation, mailbox, request.mailboxTtlMs);
+    }
+    return { state: 'acquired', seq, batch };
+  }
+
+  async renew(conversation: string, token: string, lockTtlMs: number): Promise<boolean> {
+    if (this.#locks.get(conversation) !== token) return false;
+    this.#locks.set(conversation, token, lockTtlMs);
+    return true;
+  }
+
+  async release(conversation: string, token: string): Promise<boolean> {
+    if (this.#locks.get(conversation) !== token) return false;
+    this.#locks.delete(conversation);
+    return true;
+  }
+
+  async withdraw(conversation: string, seq: number): Promise<boolean> {
+    const mailbox = this.#mailboxes.get(conversation);
+    if (!mailbox) return false;
+    const index = mailbox.entries.findIndex((entry) => entry.seq === seq);
+    if (index < 0) return false;
+    mailbox.entries.splice(index, 1);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.#locks.clear();
+    this.#mailboxes.clear();
+  }
+}

@@ -1,0 +1,36 @@
+import { ExpiringMap } from './expiring-map.ts';
+import type { RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit-store.ts';
+
+/** Options for {@link MemoryRateLimitStore}. */
+export interface MemoryRateLimitStoreOptions {
+  /** The clock, replaceable in tests. */
+  now?: () => number;
+}
+
+/** The embedded-default rate limiter: a sliding log of hit times per key, in one process. */
+export class MemoryRateLimitStore implements RateLimitStore {
+  readonly #hits: ExpiringMap<number[]>;
+  readonly #now: () => number;
+
+  constructor(options: MemoryRateLimitStoreOptions = {}) {
+    this.#now = options.now ?? Date.now;
+    this.#hits = new ExpiringMap(this.#now);
+  }
+
+  async hit(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+    const now = this.#now();
+    const hits = (this.#hits.get(key) ?? []).filter((at) => at > now - rule.windowMs);
+    if (hits.length >= rule.limit) {
+      this.#hits.set(key, hits, rule.windowMs);
+      const oldest = hits[0] ?? now;
+      return { allowed: false, count: hits.length, retryAfterMs: Math.max(1, oldest + rule.windowMs - now) };
+    }
+    hits.push(now);
+    this.#hits.set(key, hits, rule.windowMs);
+    return { allowed: true, count: hits.length, retryAfterMs: 0 };
+  }
+
+  async close(): Promise<void> {
+    this.#hits.clear();
+  }
+}
