@@ -1,0 +1,187 @@
+import { ValidationError } from '../../errors.ts';
+import { createRandom } from '../random.ts';
+import type { Codebook } from './kmeans.ts';
+import { kmeans, nearestCentroid, rankCentroids } from './kmeans.ts';
+import type { VectorFilter, VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
+import { matchesFilter } from './vector-index.ts';
+import { dot, normalized, TopK } from './vector-math.ts';
+
+/** Options of the in-process vector index. */
+export interface MemoryVectorIndexOptions {
+  dimensions: number;
+  /** At and above this many vectors queries use the inverted-file ANN; below, an exact scan. Default 5,000. */
+  annThreshold?: number;
+  /** Inverted lists probed at least (more when filters leave too few hits). Default 8. */
+  probes?: number;
+  /** Rows sampled to train the coarse quantizer. Default 6,000. */
+  trainingSample?: number;
+  seed?: number;
+}
+
+interface InvertedFile {
+  codebook: Codebook;
+  lists: number[][];
+  trainedAt: number;
+}
+
+/**
+ * The embedded vector index: vectors in one Float32 buffer, an exact scan for small sets and an inverted-file
+ * index (k-means coarse quantizer over √n lists, probing the lists nearest the query) above `annThreshold`.
+ * Filters are applied during the scan, and probing continues until `topK` filtered hits are found, so a selective
+ * filter never returns fewer results than exist.
+ */
+export class MemoryVectorIndex implements VectorIndex {
+  readonly dimensions: number;
+  private data: Float32Array;
+  private readonly ids: (string | undefined)[] = [];
+  private readonly metadata: (VectorMetadata | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  private listOf = new Int32Array(0);
+  private ivf: InvertedFile | undefined;
+  private readonly options: Required<MemoryVectorIndexOptions>;
+
+  constructor(options: MemoryVectorIndexOptions) {
+    if (!Number.isInteger(options.dimensions) || options.dimensions <= 0) {
+      throw new ValidationError('dimensions must be a positive integer');
+    }
+    this.options = { annThreshold: 5000, probes: 8, trainingSample: 6000, seed: 1, ...options };
+    this.dimensions = options.dimensions;
+    this.data = new Float32Array(1024 * this.dimensions);
+  }
+
+  async upsert(records: readonly VectorRecord[]): Promise<void> {
+    this.upsertSync(records);
+  }
+
+  /** Synchronous upsert (the in-process index never waits). */
+  upsertSync(records: readonly VectorRecord[]): void {
+    const rows = records.map((record) => {
+      if (!record.id) throw new ValidationError('a vector record needs an id');
+      return normalized(record.values, this.dimensions);
+    });
+    records.forEach((record, r) => {
+      let slot = this.slotOf.get(record.id);
+      if (slot === undefined) {
+        slot = this.free.pop() ?? this.ids.length;
+        this.ensureCapacity(slot + 1);
+        this.slotOf.set(record.id, slot);
+      }
+      this.ids[slot] = record.id;
+      this.metadata[slot] = structuredClone(record.metadata);
+      this.data.set(rows[r]!, slot * this.dimensions);
+      if (this.ivf) this.assign(slot);
+    });
+  }
+
+  async query(vector: Float32Array | readonly number[], query: VectorQuery): Promise<VectorMatch[]> {
+    return this.querySync(vector, query);
+  }
+
+  /** Synchronous query (used on the recommender's hot path and in benchmarks). */
+  querySync(vector: Float32Array | readonly number[], query: VectorQuery): VectorMatch[] {
+    const q = normalized(vector, this.dimensions);
+    const k = Math.floor(query.topK);
+    if (!(k > 0)) return [];
+    const top = new TopK<number>(k);
+    if (this.slotOf.size >= this.options.annThreshold) this.searchInvertedFile(q, query.filter, top);
+    else for (let slot = 0; slot < this.ids.length; slot += 1) this.consider(slot, q, query.filter, top);
+    return top.sorted().map(({ score, value }) => ({
+      id: this.ids[value]!, score, metadata: structuredClone(this.metadata[value]!),
+    }));
+  }
+
+  async fetch(ids: readonly string[]): Promise<VectorRecord[]> {
+    return ids.flatMap((id) => {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) return [];
+      return [{ id, values: this.data.slice(slot * this.dimensions, (slot + 1) * this.dimensions),
+        metadata: structuredClone(this.metadata[slot]!) }];
+    });
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.remove(id);
+  }
+
+  async deleteByShopper(shopperId: string): Promise<void> {
+    for (const [id, slot] of [...this.slotOf]) if (this.metadata[slot]?.shopperId === shopperId) this.remove(id);
+  }
+
+  async count(): Promise<number> {
+    return this.slotOf.size;
+  }
+
+  async close(): Promise<void> {}
+
+  private remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.ids[slot] = undefined;
+    this.metadata[slot] = undefined;
+    this.free.push(slot);
+  }
+
+  private consider(slot: number, q: Float32Array, filter: VectorFilter | undefined, top: TopK<number>): void {
+    const metadata = this.metadata[slot];
+    if (metadata === undefined || !matchesFilter(metadata, filter)) return;
+    top.push(dot(q, this.data, slot * this.dimensions), slot);
+  }
+
+  private searchInvertedFile(q: Float32Array, filter: VectorFilter | undefined, top: TopK<number>): void {
+    const ivf = this.trainedInvertedFile();
+    const order = rankCentroids(ivf.codebook, q);
+    for (let rank = 0; rank < order.length; rank += 1) {
+      if (rank >= this.options.probes && isFull(top)) break;
+      const list = order[rank]!;
+      for (const slot of ivf.lists[list]!) if (this.listOf[slot] === list) this.consider(slot, q, filter, top);
+    }
+  }
+
+  private trainedInvertedFile(): InvertedFile {
+    const live = this.slotOf.size;
+    if (this.ivf && live <= 2 * this.ivf.trainedAt) return this.ivf;
+    const random = createRandom(this.options.seed);
+    const slots = [...this.slotOf.values()];
+    const sample = Math.min(slots.length, this.options.trainingSample);
+    for (let i = 0; i < sample; i += 1) {
+      const j = i + random.int(slots.length - i);
+      [slots[i], slots[j]] = [slots[j]!, slots[i]!];
+    }
+    const d = this.dimensions;
+    const rows = new Float32Array(sample * d);
+    for (let i = 0; i < sample; i += 1) rows.set(this.data.subarray(slots[i]! * d, (slots[i]! + 1) * d), i * d);
+    const lists = Math.max(8, Math.round(Math.sqrt(live)));
+    const { codebook } = kmeans(rows, sample, d, lists, random, 6);
+    this.ivf = { codebook, lists: Array.from({ length: codebook.k }, () => []), trainedAt: live };
+    this.listOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
+    for (const slot of this.slotOf.values()) this.assign(slot);
+    return this.ivf;
+  }
+
+  private assign(slot: number): void {
+    const ivf = this.ivf!;
+    if (slot >= this.listOf.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.listOf.length * 2)).fill(-1);
+      grown.set(this.listOf);
+      this.listOf = grown;
+    }
+    const list = nearestCentroid(ivf.codebook, this.data, slot * this.dimensions);
+    if (this.listOf[slot] !== list) {
+      ivf.lists[list]!.push(slot);
+      this.listOf[slot] = list;
+    }
+  }
+
+  private ensureCapacity(slots: number): void {
+    if (slots * this.dimensions <= this.data.length) return;
+    const grown = new Float32Array(Math.max(slots, (this.data.length / this.dimensions) * 2) * this.dimensions);
+    grown.set(this.data);
+    this.data = grown;
+  }
+}
+
+function isFull(top: TopK<number>): boolean {
+  return top.threshold > -Infinity;
+}

@@ -1,0 +1,88 @@
+import { ValidationError } from '../../errors.ts';
+
+/** Dot product of two rows of equal length; `b` may be a view into a larger buffer at `offset`. */
+export function dot(a: Float32Array, b: Float32Array, offset = 0): number {
+  let sum = 0;
+  const n = a.length;
+  let i = 0;
+  // Unrolled by four: the hot loop of every exact scan.
+  for (; i + 3 < n; i += 4) {
+    sum += a[i]! * b[offset + i]! + a[i + 1]! * b[offset + i + 1]! + a[i + 2]! * b[offset + i + 2]! + a[i + 3]! * b[offset + i + 3]!;
+  }
+  for (; i < n; i += 1) sum += a[i]! * b[offset + i]!;
+  return sum;
+}
+
+/** A unit-length Float32 copy of a vector (zero vectors stay zero). Checks the dimension. */
+export function normalized(values: Float32Array | readonly number[], dimensions: number): Float32Array {
+  if (values.length !== dimensions) {
+    throw new ValidationError(`vector has ${values.length} dimensions, the index expects ${dimensions}`);
+  }
+  const out = Float32Array.from(values);
+  let norm = 0;
+  for (let i = 0; i < out.length; i += 1) {
+    if (!Number.isFinite(out[i]!)) throw new ValidationError('vector values must be finite numbers');
+    norm += out[i]! * out[i]!;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < out.length; i += 1) out[i]! /= norm;
+  return out;
+}
+
+/** Keeps the best `k` (score, value) pairs seen so far; `push` is O(log k). */
+export class TopK<T> {
+  private readonly scores: number[] = [];
+  private readonly values: T[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** The smallest score that still gets in (−Infinity until full). */
+  get threshold(): number {
+    return this.scores.length < this.k ? -Infinity : this.scores[0]!;
+  }
+
+  push(score: number, value: T): void {
+    if (this.k <= 0) return;
+    if (this.scores.length < this.k) {
+      this.scores.push(score); this.values.push(value);
+      this.up(this.scores.length - 1);
+    } else if (score > this.scores[0]!) {
+      this.scores[0] = score; this.values[0] = value;
+      this.down(0);
+    }
+  }
+
+  get size(): number {
+    return this.scores.length;
+  }
+
+  /** Best first. */
+  sorted(): { score: number; value: T }[] {
+    return this.scores.map((score, i) => ({ score, value: this.values[i]! })).sort((a, b) => b.score - a.score);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+    [this.values[i], this.values[j]] = [this.values[j]!, this.values[i]!];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.scores[parent]! <= this.scores[i]!) break;
+      this.swap(i, parent); i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.scores.length;
+    for (;;) {
+      const l = 2 * i + 1; const r = l + 1;
+      let m = i;
+      if (l < n && this.scores[l]! < this.scores[m]!) m = l;
+      if (r < n && this.scores[r]! < this.scores[m]!) m = r;
+      if (m === i) break;
+      this.swap(i, m); i = m;
+    }
+  }
+}
