@@ -1,0 +1,91 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TurnHandler } from '../../../core/bot.ts';
+import { parseSse, shopperToken, startTestServer } from './test-server.ts';
+
+const URL = '/api/v1/inapp/messages';
+
+describe('POST /api/v1/inapp/messages as server-sent events', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('streams each settled reply as a reply event, then done with the conversation id', async () => {
+    app = await startTestServer();
+    const response = await app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { authorization: `Bearer ${await shopperToken('sse-1')}`, accept: 'text/event-stream' },
+      payload: { text: 'привет', conversationId: 'conv-1' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers['cache-control']).toMatch(/no-cache/);
+    const events = parseSse(response.body);
+    expect(events.map((e) => e.event)).toEqual(['reply', 'done']);
+    expect(events[0]?.data).toMatchObject({ type: 'text', text: expect.stringMatching(/Привет/), quickReplies: expect.any(Array) });
+    expect(events[1]?.data).toEqual({ conversationId: 'conv-1' });
+  });
+
+  it('streams deltas of a stream reply as they are produced, then the settled reply and cards', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handler: TurnHandler = async (context) => {
+      async function* chunks(): AsyncGenerator<string> {
+        yield 'Подбираю ';
+        await released; // the client must see the first chunk before the rest is produced
+        yield 'варианты…';
+      }
+      await context.reply({ type: 'stream', chunks: chunks(), quickReplies: [{ title: 'Ещё', payload: 'more' }] });
+      await context.reply({
+        type: 'cards',
+        text: 'Вот что нашёл',
+        cards: [{ itemId: 'sm-1', service: 'samokat', title: 'Молоко 2,5%', price: 89.9, currency: 'RUB', reason: 'вы часто берёте' }],
+      });
+    };
+    app = await startTestServer({ handler: () => handler });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}${URL}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await shopperToken('sse-2')}`, accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'молоко' }),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let body = '';
+    while (!body.includes('\n\n')) body += decoder.decode((await reader.read()).value, { stream: true });
+    expect(parseSse(body)).toEqual([{ event: 'delta', data: { text: 'Подбираю ' } }]);
+    release();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      body += decoder.decode(value, { stream: true });
+    }
+    const events = parseSse(body);
+    expect(events.map((e) => e.event)).toEqual(['delta', 'delta', 'reply', 'reply', 'done']);
+    expect(events[2]?.data).toEqual({ type: 'text', text: 'Подбираю варианты…', quickReplies: [{ title: 'Ещё', payload: 'more' }] });
+    expect(events[3]?.data).toEqual({
+      type: 'cards',
+      text: 'Вот что нашёл',
+      cards: [{ itemId: 'sm-1', service: 'samokat', title: 'Молоко 2,5%', price: 89.9, currency: 'RUB', reason: 'вы часто берёте' }],
+    });
+    expect(events[4]?.data).toEqual({ conversationId: expect.any(String) });
+  });
+
+  it('answers JSON errors, not a stream, when the request is rejected before the turn', async () => {
+    app = await startTestServer();
+    const response = await app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { authorization: `Bearer ${await shopperToken('sse-3')}`, accept: 'text/event-stream' },
+      payload: { text: 5 },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+});
