@@ -20,7 +20,7 @@ export function conversationLockStoreContract(name: string, factory: Conversatio
       return store;
     };
     const conversation = (): string => `web:${randomUUID()}`;
-    const message = (n: number | string, token = randomUUID()): LockRequest => ({
+    const message = (n: number | string, token: string = randomUUID()): LockRequest => ({
       ...LONG,
       token,
       entry: { activityId: `a${n}`, text: `text ${n}` },
