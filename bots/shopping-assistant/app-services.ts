@@ -7,9 +7,12 @@ import type { Middleware } from '../../core/compose.ts';
 import { sessionMiddleware } from '../../core/conversation-session.ts';
 import type { Translator } from '../../core/i18n.ts';
 import type { Logger } from '../../core/logger.ts';
+import { createPipeline } from '../../core/pipeline/create-pipeline.ts';
+import { closePipelineStores, createMemoryPipelineStores, type PipelineStores } from '../../core/pipeline/pipeline-stores.ts';
 import { MemorySessionStore } from '../../core/stores/memory-session-store.ts';
 import type { SessionStore } from '../../core/stores/session-store.ts';
 import type { TurnContext } from '../../core/turn-context.ts';
+import { createRedisPipelineStores } from '../../adapters/stores/redis/redis-pipeline-stores.ts';
 import { RedisSessionStore } from '../../adapters/stores/redis/redis-session-store.ts';
 import { createI18nextTranslator } from '../../adapters/i18n/i18next-translator.ts';
 import type { HealthCheck } from '../../adapters/http/health.ts';
@@ -23,6 +26,8 @@ import { loadLocaleResources } from './locale-resources.ts';
 /** The stores of the assistant; later parts add theirs here (profiles, events, catalog, ...). */
 export interface AppStores {
   sessions: SessionStore;
+  /** Dedup, rate limit and conversation lock of the turn pipeline. */
+  pipeline: PipelineStores;
 }
 
 /** Everything the server's routes use, built once by {@link createAppServices}. */
@@ -79,13 +84,18 @@ function createStores({ config, health, closers, redis }: StoreDeps): AppStores 
       keyPrefix: `${config.redis.keyPrefix}session:`,
       ttlSeconds: config.sessionTtlSeconds,
     });
-    health.push({ name: 'sessions', kind: 'redis', check: async () => void (await redis.ping()) });
-    return { sessions };
+    const pipeline = createRedisPipelineStores({ client: redis, keyPrefix: config.redis.keyPrefix });
+    closers.push(() => closePipelineStores(pipeline));
+    const ping = async (): Promise<void> => void (await redis.ping());
+    health.push({ name: 'sessions', kind: 'redis', check: ping }, { name: 'pipeline', kind: 'redis', check: ping });
+    return { sessions, pipeline };
   }
   const sessions = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
-  health.push({ name: 'sessions', kind: 'memory', check: async () => {} });
-  closers.push(() => sessions.close());
-  return { sessions };
+  const pipeline = createMemoryPipelineStores();
+  closers.push(() => sessions.close(), () => closePipelineStores(pipeline));
+  const alwaysUp = async (): Promise<void> => {};
+  health.push({ name: 'sessions', kind: 'memory', check: alwaysUp }, { name: 'pipeline', kind: 'memory', check: alwaysUp });
+  return { sessions, pipeline };
 }
 
 /**
@@ -112,7 +122,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     translator,
     handler,
     logger: coreLogger,
-    middleware: [sessionMiddleware({ sessions: stores.sessions, translator }), ...(options.middleware ?? [])],
+    // DESIGN's order: dedup -> rate limit -> identity -> consent -> locale -> conversation lock, then the
+    // session (loaded inside the lock, so concurrent turns of one conversation never race on it).
+    middleware: [
+      ...createPipeline({ stores: stores.pipeline, translator, rateLimit: { limit: config.rateLimitPerMinute } }),
+      sessionMiddleware({ sessions: stores.sessions, translator }),
+      ...(options.middleware ?? []),
+    ],
   });
   const turns = createTurnRunner({ bot, translator, logger: coreLogger, timeoutMs: config.turnTimeoutMs, metrics });
   const tokens = createShopperTokens({ secret: config.auth.jwtSecret });

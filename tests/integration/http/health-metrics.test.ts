@@ -12,7 +12,10 @@ describe('operations endpoints', () => {
   it('reports every component and its state at /healthz', async () => {
     const response = await app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', components: { sessions: { state: 'up', kind: 'memory' } } });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      components: { sessions: { state: 'up', kind: 'memory' }, pipeline: { state: 'up', kind: 'memory' } },
+    });
   });
 
   it('exposes turns, turn latency, errors by code and HTTP metrics at /metrics', async () => {

@@ -63,6 +63,15 @@ describe('a turn that fails', () => {
     expect(response.body).toMatch(/event: done/);
   });
 
+  it('answers a shopper over RATE_LIMIT_PER_MINUTE politely, in their language', async () => {
+    app = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    expect((await send(app, 'hello')).json().replies[0].text).toMatch(/I'm Sovetnik/);
+    expect((await send(app, 'hello')).json().replies[0].text).toMatch(/I'm Sovetnik/);
+    const limited = await send(app, 'hello');
+    expect(limited.statusCode).toBe(200);
+    expect(limited.json().replies[0].text).toMatch(/writing very fast.*try again in \d+ s/);
+  });
+
   it('passes client errors such as a rate limit through as 4xx error JSON', async () => {
     const handler: TurnHandler = async () => {
       throw new RateLimitError(12);
