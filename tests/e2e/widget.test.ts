@@ -1,0 +1,140 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TurnHandler } from '../../core/bot.ts';
+import { parseConfig } from '../../bots/shopping-assistant/config.ts';
+import { createServer } from '../../bots/shopping-assistant/server.ts';
+
+// The Debian chromium; never a downloaded browser build.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+async function listen(handler?: TurnHandler): Promise<{ app: FastifyInstance; url: string }> {
+  const config = parseConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+  const app = await createServer({ config, ...(handler ? { handler: () => handler } : {}) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/` };
+}
+
+async function openWidget(browser: Browser, url: string, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 420, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return page;
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox').fill(text);
+  await page.getByRole('textbox').press('Enter');
+}
+
+const botMessages = (page: Page) => page.locator('#messages .message.bot');
+
+describe('the web chat widget in headless Chromium', () => {
+  let browser: Browser;
+  let server: { app: FastifyInstance; url: string };
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await listen();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+  });
+
+  it('greets in Russian and answers a quick-reply button', async () => {
+    const page = await openWidget(browser, server.url, 'ru-RU');
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Напишите сообщение…');
+    await say(page, 'привет');
+    await botMessages(page).filter({ hasText: 'Привет! Я Советник' }).waitFor();
+    await page.getByRole('button', { name: 'Что ты умеешь?' }).click();
+    await botMessages(page).filter({ hasText: 'Вот что я умею' }).waitFor();
+    await page.locator('#typing').waitFor({ state: 'hidden' });
+    expect(await page.locator('#messages .message.user').allTextContents()).toEqual(['Вы: привет', 'Вы: Что ты умеешь?']);
+    await page.screenshot({ path: '/tmp/sovetnik-widget-ru.png' }).catch(() => {});
+    await page.context().close();
+  });
+
+  it('greets in English and answers a quick-reply button', async () => {
+    const page = await openWidget(browser, server.url, 'en-US');
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Type a message…');
+    await say(page, 'hello');
+    await botMessages(page).filter({ hasText: "Hi! I'm Sovetnik" }).waitFor();
+    await page.getByRole('button', { name: 'What can you do?' }).click();
+    await botMessages(page).filter({ hasText: 'Here is what I can do' }).waitFor();
+    await page.getByRole('button', { name: 'Help', exact: true }).last().click();
+    await botMessages(page).filter({ hasText: 'in your own words' }).waitFor();
+    await page.context().close();
+  });
+
+  it('treats the language toggle as the shopper choice, for the UI and the answers', async () => {
+    const page = await openWidget(browser, server.url, 'ru-RU');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    expect(await page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await say(page, 'привет');
+    await botMessages(page).filter({ hasText: "Hi! I'm Sovetnik" }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('the widget with streamed replies and product cards', () => {
+  let browser: Browser;
+  let server: { app: FastifyInstance; url: string };
+  let release!: () => void;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handler: TurnHandler = async (context) => {
+      async function* chunks(): AsyncGenerator<string> {
+        yield 'Подбираю ужин';
+        await released;
+        yield ' на двоих…';
+      }
+      await context.reply({ type: 'stream', chunks: chunks() });
+      await context.reply({
+        type: 'cards',
+        text: 'Вот что нашлось:',
+        cards: [
+          { itemId: 'sm-1', service: 'samokat', title: 'Паста фузилли', price: 89.9, currency: 'RUB', reason: 'вы брали её в прошлый раз', actions: [{ title: 'В корзину', payload: 'cart:add:sm-1' }] },
+          { itemId: 'ku-2', service: 'kuper', title: 'Сыр пармезан', price: 459, currency: 'RUB' },
+        ],
+        quickReplies: [{ title: 'Подешевле', payload: 'cheaper' }],
+      });
+    };
+    server = await listen(handler);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+  });
+
+  it('renders streamed text as it arrives, then cards with service, price, reason and actions', async () => {
+    const page = await openWidget(browser, server.url, 'ru-RU');
+    await say(page, 'что взять на ужин?');
+    const streaming = page.locator('#messages .message.bot.streaming');
+    await streaming.filter({ hasText: 'Подбираю ужин' }).waitFor();
+    expect(await streaming.textContent()).not.toContain('на двоих');
+    release();
+    await botMessages(page).filter({ hasText: 'Подбираю ужин на двоих…' }).waitFor();
+    const cards = page.getByRole('list', { name: 'Товары' }).getByRole('listitem');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(2);
+    const first = cards.first();
+    expect(await first.locator('.badge').textContent()).toBe('Самокат');
+    expect(await first.locator('.card-title').textContent()).toBe('Паста фузилли');
+    expect((await first.locator('.card-price').textContent())?.replace(/\s/g, ' ')).toBe('89,90 ₽');
+    expect(await first.locator('.card-reason').textContent()).toBe('Почему: вы брали её в прошлый раз');
+    expect(await first.getByRole('button', { name: 'В корзину' }).isVisible()).toBe(true);
+    expect(await cards.nth(1).locator('.badge').textContent()).toBe('Купер');
+    expect(await page.getByRole('button', { name: 'Подешевле' }).isVisible()).toBe(true);
+    await page.screenshot({ path: '/tmp/sovetnik-widget-cards.png' }).catch(() => {});
+    await page.context().close();
+  });
+});
