@@ -13,8 +13,14 @@ export interface ConversationLockOptions {
   lockTtlMs?: number;
   /** How often a running turn renews its lock (default a third of `lockTtlMs`). */
   renewEveryMs?: number;
-  /** How often a waiting caller asks the store again when nothing woke it (default 25 ms). */
+  /**
+   * How soon a waiting caller asks the store again when nothing woke it (default 25 ms); the delay
+   * doubles every two polls up to `maxPollIntervalMs`. Releases wake waiters at once (in this process,
+   * and in others through the store's `onRelease`), so polling is only the safety net.
+   */
   pollIntervalMs?: number;
+  /** The longest delay between two polls (default 250 ms). */
+  maxPollIntervalMs?: number;
   /** The longest a caller waits for the conversation before giving up with a TimeoutError (default 60 s). */
   maxWaitMs?: number;
   /** How long queued messages survive when no turn picks them up (default 10 min; above `maxWaitMs`). */
@@ -60,6 +66,7 @@ const defaultKey = (activity: Activity): string => `${activity.channel}:${activi
 export function conversationLockMiddleware(options: ConversationLockOptions): Middleware<TurnContext> {
   const settings = lockSettings(options);
   const wakers = new LocalWakers();
+  settings.store.onRelease((conversation) => wakers.wake(conversation));
   return async (context, next) => {
     const conversation = settings.key(context.activity);
     const token = randomUUID();
@@ -93,6 +100,7 @@ function lockSettings(options: ConversationLockOptions): LockSettings {
     lockTtlMs,
     renewEveryMs: options.renewEveryMs ?? Math.max(1, Math.floor(lockTtlMs / 3)),
     pollIntervalMs: options.pollIntervalMs ?? 25,
+    maxPollIntervalMs: Math.max(options.maxPollIntervalMs ?? 250, options.pollIntervalMs ?? 25),
     maxWaitMs,
     mailboxTtlMs: options.mailboxTtlMs ?? Math.max(600_000, maxWaitMs + lockTtlMs),
     key: options.key ?? defaultKey,
@@ -116,9 +124,10 @@ async function waitForTurn(
   let attempt = await store.acquire(conversation, { token, lockTtlMs, mailboxTtlMs, entry });
   const seq = attempt.seq;
   const deadline = Date.now() + settings.maxWaitMs;
-  while (attempt.state === 'waiting') {
+  for (let polls = 0; attempt.state === 'waiting'; polls += 1) {
     if (context.signal.aborted || Date.now() >= deadline) return giveUp(context, conversation, seq, settings);
-    await wakers.wait(conversation, settings.pollIntervalMs, context.signal);
+    const delay = Math.min(settings.maxPollIntervalMs, settings.pollIntervalMs * 2 ** Math.floor(polls / 2));
+    await wakers.wait(conversation, Math.min(delay, Math.max(1, deadline - Date.now())), context.signal);
     attempt = await store.acquire(conversation, { token, lockTtlMs, mailboxTtlMs, seq });
   }
   return attempt;

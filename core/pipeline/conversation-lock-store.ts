@@ -46,5 +46,11 @@ export interface ConversationLockStore {
   release(conversation: string, token: string): Promise<boolean>;
   /** Takes a queued message back (its caller gave up); false when a turn already took it. */
   withdraw(conversation: string, seq: number): Promise<boolean>;
+  /**
+   * Calls `listener` when a conversation that has queued messages is released by any worker, so
+   * waiters wake at once instead of on their next poll. Returns a function that removes the listener.
+   */
+  onRelease(listener: (conversation: string) => void): () => void;
+  /** Releases connections (including a notification subscriber). */
   close(): Promise<void>;
 }

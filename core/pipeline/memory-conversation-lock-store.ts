@@ -20,6 +20,7 @@ interface Mailbox {
 export class MemoryConversationLockStore implements ConversationLockStore {
   readonly #locks: ExpiringMap<string>;
   readonly #mailboxes: ExpiringMap<Mailbox>;
+  readonly #listeners = new Set<(conversation: string) => void>();
 
   constructor(options: MemoryConversationLockStoreOptions = {}) {
     const now = options.now ?? Date.now;
@@ -59,6 +60,9 @@ export class MemoryConversationLockStore implements ConversationLockStore {
   async release(conversation: string, token: string): Promise<boolean> {
     if (this.#locks.get(conversation) !== token) return false;
     this.#locks.delete(conversation);
+    if ((this.#mailboxes.get(conversation)?.entries.length ?? 0) > 0) {
+      for (const listener of [...this.#listeners]) listener(conversation);
+    }
     return true;
   }
 
@@ -71,7 +75,13 @@ export class MemoryConversationLockStore implements ConversationLockStore {
     return true;
   }
 
+  onRelease(listener: (conversation: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   async close(): Promise<void> {
+    this.#listeners.clear();
     this.#locks.clear();
     this.#mailboxes.clear();
   }

@@ -136,6 +136,28 @@ export function conversationLockStoreContract(name: string, factory: Conversatio
       expect(await store.withdraw(conv, three.seq ?? -1)).toBe(false);
     });
 
+    it('announces to every worker the release of a conversation with queued messages, and only that', async () => {
+      const [a, b] = [await open(), await open()];
+      const heard: string[] = [];
+      const stop = b.onRelease((conv) => heard.push(conv));
+      try {
+        await sleep(50); // a subscription may need a moment to be in place
+        const [quiet, busy] = [conversation(), conversation()];
+        const lone = message(1);
+        await a.acquire(quiet, lone);
+        await a.release(quiet, lone.token);
+        const holder = message(2);
+        await a.acquire(busy, holder);
+        await a.acquire(busy, message(3));
+        await a.release(busy, holder.token);
+        for (let i = 0; i < 100 && heard.length === 0; i += 1) await sleep(10);
+        await sleep(50);
+        expect(heard).toEqual([busy]);
+      } finally {
+        stop();
+      }
+    });
+
     it('keeps conversations independent', async () => {
       const store = await open();
       expect((await store.acquire(conversation(), message(1))).state).toBe('acquired');

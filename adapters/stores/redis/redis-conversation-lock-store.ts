@@ -9,6 +9,7 @@ import { RedisScript } from './redis-script.ts';
 
 /** Options for {@link RedisConversationLockStore}. */
 export interface RedisConversationLockStoreOptions {
+  /** Commands go here; release notifications use a duplicate of it, which the store owns and closes. */
   client: Redis;
   /** Namespaces the keys (default `sovetnik:conv:`). */
   keyPrefix?: string;
@@ -51,9 +52,13 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 `);
 
+// KEYS: lock, mailbox. ARGV: token, notification channel, conversation. Waiters exist only when
+// messages are queued, so only then is the release announced.
 const RELEASE_SCRIPT = new RedisScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+if redis.call('LLEN', KEYS[2]) > 0 then redis.call('PUBLISH', ARGV[2], ARGV[3]) end
+return 1
 `);
 
 // KEYS: mailbox. ARGV: seq. Removes the entry with that seq when it is still queued.
@@ -76,11 +81,15 @@ export class RedisConversationLockStore implements ConversationLockStore {
   readonly #client: Redis;
   readonly #prefix: string;
   readonly #ownsClient: boolean;
+  readonly #channel: string;
+  readonly #listeners = new Set<(conversation: string) => void>();
+  #subscriber: Redis | undefined;
 
   constructor(options: RedisConversationLockStoreOptions) {
     this.#client = options.client;
     this.#prefix = options.keyPrefix ?? 'sovetnik:conv:';
     this.#ownsClient = options.ownsClient ?? false;
+    this.#channel = `${this.#prefix}released`;
   }
 
   async acquire(conversation: string, request: LockRequest): Promise<LockAttempt> {
@@ -99,8 +108,8 @@ export class RedisConversationLockStore implements ConversationLockStore {
   }
 
   async release(conversation: string, token: string): Promise<boolean> {
-    const [lock] = this.#keys(conversation);
-    return (await RELEASE_SCRIPT.run(this.#client, [lock], [token])) === 1;
+    const [lock, mailbox] = this.#keys(conversation);
+    return (await RELEASE_SCRIPT.run(this.#client, [lock, mailbox], [token, this.#channel, conversation])) === 1;
   }
 
   async withdraw(conversation: string, seq: number): Promise<boolean> {
@@ -108,7 +117,25 @@ export class RedisConversationLockStore implements ConversationLockStore {
     return (await WITHDRAW_SCRIPT.run(this.#client, [mailbox], [seq])) === 1;
   }
 
+  /** Subscribes (on a second connection, opened on first use) to releases announced by any worker. */
+  onRelease(listener: (conversation: string) => void): () => void {
+    this.#listeners.add(listener);
+    if (!this.#subscriber) {
+      const subscriber = this.#client.duplicate();
+      subscriber.on('message', (channel: string, conversation: string) => {
+        if (channel === this.#channel) for (const notify of [...this.#listeners]) notify(conversation);
+      });
+      // Polling still works while the subscriber reconnects; ioredis re-subscribes by itself.
+      subscriber.on('error', () => {});
+      subscriber.subscribe(this.#channel).catch(() => {});
+      this.#subscriber = subscriber;
+    }
+    return () => this.#listeners.delete(listener);
+  }
+
   async close(): Promise<void> {
+    this.#listeners.clear();
+    if (this.#subscriber) await this.#subscriber.quit().catch(() => this.#subscriber?.disconnect());
     if (this.#ownsClient) await this.#client.quit();
   }
 

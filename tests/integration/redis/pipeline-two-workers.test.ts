@@ -103,6 +103,24 @@ describe('two workers sharing one Redis', () => {
     expect(await inspector.llen(mailbox)).toBe(0);
   });
 
+  it('wakes a waiter on the other worker at once when the turn ends (no polling needed)', async () => {
+    const slow = gate();
+    const { a, b, turns } = twoWorkers({
+      pipeline: { lock: { pollIntervalMs: 10_000, maxPollIntervalMs: 10_000 } },
+      during: async (_c, turn) => (turn === 1 ? slow.promise : undefined),
+    });
+    const say = conversationMessage('wake');
+    const first = a.handle(say('первый'));
+    await until(() => turns.length === 1);
+    const second = b.handle(say('второй'));
+    await sleep(100);
+    const released = Date.now();
+    slow.open();
+    expect(texts(await second)).toEqual(['B: второй']);
+    expect(Date.now() - released).toBeLessThan(1_000);
+    await first;
+  });
+
   it('keeps the lock renewed through a turn longer than the lock TTL', async () => {
     const { a, b, turns } = twoWorkers({
       pipeline: { lock: { lockTtlMs: 150, renewEveryMs: 40 } },
