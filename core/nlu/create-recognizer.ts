@@ -38,6 +38,8 @@ export interface CreateRecognizerOptions {
   /** The oracle is asked only when the best probability is below this. */
   oracleThreshold?: number;
   oracleTimeoutMs?: number;
+  /** Answer `none` when no word of the message was seen in training (default true; off for benchmarks). */
+  rejectUnknown?: boolean;
   /** How many ranked intents to return. */
   maxIntents?: number;
 }
@@ -73,14 +75,16 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
   const analyse = (text: string, hints: RecognizeOptions): Recognition => {
     const tokens = tokenize(text);
     const language = identifyLanguage(text.slice(0, MAX_TEXT_LENGTH));
-    const ranked = rankIntents(model, tokens, hints.expectedIntents).slice(0, maxIntents);
+    const ranked = rankIntents(model, tokens, hints.expectedIntents, options.rejectUnknown ?? true).slice(0, maxIntents);
     const best = ranked[0];
     const intent: IntentScore = best && best.confidence >= noneThreshold ? best
       : { name: NONE_INTENT, confidence: Math.min(best?.confidence ?? 0, noneThreshold) };
     const intents = intent.name === NONE_INTENT ? [intent, ...ranked].slice(0, maxIntents) : ranked;
     const builtins = findBuiltins(text, tokens, { now: now(), timeZoneOffsetMinutes: offset });
     const gazetteerHits = gazetteerEntities(text, tokens, gazetteer.find(tokens));
-    const tagged = taggerEntities(text, tokens, model.tag(text, tokens, gazetteer), builtins, gazetteerHits);
+    const spanHints = [...builtins.map((b) => ({ type: b.type, start: b.start, end: b.end })),
+      ...gazetteerHits.map((g) => ({ type: `gaz:${g.type}`, start: g.start, end: g.end }))];
+    const tagged = taggerEntities(text, tokens, model.tag(text, tokens, spanHints), builtins, gazetteerHits);
     const entities = deOverlap([...tagged, ...builtins.map(stripTokens), ...gazetteerHits]);
     return { text, language, intent, intents, entities };
   };
@@ -98,12 +102,13 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
   };
 }
 
-function rankIntents(model: NluModel, tokens: readonly Token[], expected: readonly string[] | undefined): IntentScore[] {
+function rankIntents(model: NluModel, tokens: readonly Token[], expected: readonly string[] | undefined,
+  rejectUnknown: boolean): IntentScore[] {
   const words = tokens.filter((t) => t.kind === 'word');
-  if (words.length === 0) return [];
+  if (words.length === 0 && rejectUnknown) return [];
   const known = words.filter((t) => model.classifier.has(hashString(`w:${t.norm}`)) || model.classifier.has(hashString(`s:${t.stem}`)));
   // Nothing the model has ever seen: gibberish, another language, or a paste; never guess an intent for it.
-  if (known.length === 0) return [];
+  if (known.length === 0 && rejectUnknown) return [];
   let ranked = model.classifier.predict(intentFeatures(tokens, model.features));
   if (expected && expected.length > 0) {
     // Expected intents win near-ties only: a mild prior, renormalized.

@@ -1,10 +1,26 @@
 /** FNV-1a 32-bit hash of a string: a fast, stable feature id. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
+  return hashFinish(hashUpdate(seed >>> 0, text));
+}
+
+/** Feeds a string into a running FNV-1a state (for hashing prefixes without building strings). */
+export function hashUpdate(state: number, text: string): number {
+  let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h >>> 0;
+}
+
+/** Feeds one UTF-16 code unit into a running FNV-1a state. */
+export function hashStep(state: number, code: number): number {
+  return Math.imul(state ^ code, 0x01000193) >>> 0;
+}
+
+/** Turns a running state into the final hash. */
+export function hashFinish(state: number): number {
+  let h = state;
   // Final avalanche so near-identical strings spread over the whole table.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -183,6 +183,8 @@ function fit(examples: readonly IntentExample[], labels: string[], featureIds: U
   const order = examples.map((_, i) => i);
   const epochs = options.epochs ?? defaultEpochs(examples.length);
   const z = new Float64Array(k);
+  const g = new Float64Array(k);
+  const active = new Int32Array(k);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const i of order) {
@@ -191,17 +193,27 @@ function fit(examples: readonly IntentExample[], labels: string[], featureIds: U
       const gold = data.gold[i] as number;
       scoreInto(z, rows, values, weights, bias, k);
       const p = softmax(z);
+      let nActive = 0;
       for (let c = 0; c < k; c++) {
-        const g = (p[c] as number) - (c === gold ? 1 : 0);
+        const gc = (p[c] as number) - (c === gold ? 1 : 0);
         // Classes the model already rules out contribute almost nothing: skipping them makes epochs cheap.
-        if (Math.abs(g) < 1e-4) continue;
-        biasGrads[c] = (biasGrads[c] as number) + g * g;
-        bias[c] = (bias[c] as number) - (lr * g) / Math.sqrt((biasGrads[c] as number) + 1e-8);
-        for (let j = 0; j < rows.length; j++) {
-          const at = (rows[j] as number) * k + c;
-          const wg = g * (values[j] as number) + l2 * (weights[at] as number);
-          grads[at] = (grads[at] as number) + wg * wg;
-          weights[at] = (weights[at] as number) - (lr * wg) / Math.sqrt((grads[at] as number) + 1e-8);
+        if (Math.abs(gc) < 1e-4) continue;
+        g[c] = gc;
+        active[nActive++] = c;
+        biasGrads[c] = (biasGrads[c] as number) + gc * gc;
+        bias[c] = (bias[c] as number) - (lr * gc) / Math.sqrt((biasGrads[c] as number) + 1e-8);
+      }
+      for (let j = 0; j < rows.length; j++) {
+        const base = (rows[j] as number) * k;
+        const x = values[j] as number;
+        for (let a = 0; a < nActive; a++) {
+          const c = active[a] as number;
+          const at = base + c;
+          const w = weights[at] as number;
+          const wg = (g[c] as number) * x + l2 * w;
+          const acc = (grads[at] as number) + wg * wg;
+          grads[at] = acc;
+          weights[at] = w - (lr * wg) / Math.sqrt(acc + 1e-8);
         }
       }
     }

@@ -1,4 +1,4 @@
-import { hashString } from './hashing.ts';
+import { hashFinish, hashStep, hashString, hashUpdate } from './hashing.ts';
 import type { Token } from './text.ts';
 
 /** A sparse feature vector: hashed feature ids and their weights (L2-normalized). */
@@ -47,7 +47,7 @@ export function intentFeatures(tokens: readonly Token[], config: IntentFeatureCo
     }
     add(`w:${token.norm}`, config.words);
     if (token.stem !== token.norm) add(`s:${token.stem}`, config.stems);
-    addCharGrams(`<${token.norm}>`, config, add);
+    addCharGrams(`<${token.norm}>`, config, acc);
   }
   for (let i = -1; i < units.length; i++) {
     const left = i < 0 ? BOS : units[i];
@@ -57,10 +57,20 @@ export function intentFeatures(tokens: readonly Token[], config: IntentFeatureCo
   return normalize(acc);
 }
 
-function addCharGrams(word: string, config: IntentFeatureConfig, add: (key: string, weight: number) => void): void {
+const CHAR_PREFIX = hashUpdate(0x811c9dc5, 'c:');
+
+// Hashes every n-gram of the word by extending one running hash per start position: same ids as hashing
+// `c:${gram}`, without allocating the grams.
+function addCharGrams(word: string, config: IntentFeatureConfig, acc: Map<number, number>): void {
   if (config.chars <= 0) return;
-  for (let n = config.charMin; n <= config.charMax; n++) {
-    for (let i = 0; i + n <= word.length; i++) add(`c:${word.slice(i, i + n)}`, config.chars);
+  for (let i = 0; i < word.length; i++) {
+    let state = CHAR_PREFIX;
+    for (let n = 1; n <= config.charMax && i + n <= word.length; n++) {
+      state = hashStep(state, word.charCodeAt(i + n - 1));
+      if (n < config.charMin) continue;
+      const id = hashFinish(state);
+      acc.set(id, (acc.get(id) ?? 0) + config.chars);
+    }
   }
 }
 

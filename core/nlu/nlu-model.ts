@@ -74,9 +74,9 @@ export class NluModel {
   }
 
   /** Runs the tagger over tokens; spans never start or end on punctuation. */
-  tag(text: string, tokens: readonly Token[], gazetteer: Gazetteer = this.gazetteer): TaggedSpan[] {
+  tag(text: string, tokens: readonly Token[], hints?: readonly SpanHint[]): TaggedSpan[] {
     if (!this.tagger || tokens.length === 0) return [];
-    const tags = this.tagger.decode(taggerFeatures(tokens, hintsFor(text, tokens, gazetteer)));
+    const tags = this.tagger.decode(taggerFeatures(tokens, hints ?? hintsFor(text, tokens, this.gazetteer)));
     return tagRuns(this.tagger, tags).map((run) => {
       let { from, to } = run;
       while (from < to && tokens[from]?.kind === 'punct') from++;

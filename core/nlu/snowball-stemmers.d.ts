@@ -3,8 +3,11 @@ declare module 'snowball-stemmers' {
   interface SnowballStemmer {
     stem(word: string): string;
   }
-  function newStemmer(algorithm: string): SnowballStemmer;
-  function algorithms(): string[];
-  const snowball: { newStemmer: typeof newStemmer; algorithms: typeof algorithms };
+  interface Snowball {
+    newStemmer(algorithm: string): SnowballStemmer;
+    algorithms(): string[];
+  }
+  const snowball: Snowball;
+  // eslint-disable-next-line no-restricted-syntax -- the CommonJS module.exports arrives as the default import
   export default snowball;
 }

@@ -28,12 +28,7 @@ function at(tokens: readonly Token[], i: number, field: 'norm' | 'stem'): string
 /** Hashed features of every token: lexical, stem, affix, shape, position, window and hint (gazetteer) features. */
 export function taggerFeatures(tokens: readonly Token[], hints: readonly SpanHint[] = []): Uint32Array[] {
   return tokens.map((token, i) => {
-    const f: string[] = ['bias'];
-    const w = token.norm;
-    f.push(`w=${w}`, `s=${token.stem}`, `sh=${shape(token.text)}`, `k=${token.kind}`);
-    for (let n = 1; n <= 4 && n < w.length; n++) f.push(`suf${n}=${w.slice(-n)}`);
-    for (let n = 2; n <= 3 && n < w.length; n++) f.push(`pre${n}=${w.slice(0, n)}`);
-    if (token.kind === 'number') f.push(`len=${Math.min(w.length, 5)}`);
+    const f: string[] = [];
     if (i === 0) f.push('first');
     if (i === tokens.length - 1) f.push('last');
     f.push(`s-1=${at(tokens, i - 1, 'stem')}`, `s+1=${at(tokens, i + 1, 'stem')}`);
@@ -49,6 +44,27 @@ export function taggerFeatures(tokens: readonly Token[], hints: readonly SpanHin
         f.push(`h=${hint.type}:${begin}`, `h=${hint.type}`, `h=${hint.type}|s=${token.stem}`);
       }
     }
-    return Uint32Array.from(f, (x) => hashString(x));
+    const local = localFeatures(token);
+    const out = new Uint32Array(local.length + f.length);
+    out.set(local);
+    for (let k = 0; k < f.length; k++) out[local.length + k] = hashString(f[k] as string);
+    return out;
   });
+}
+
+const localCache = new Map<string, Uint32Array>();
+
+// Features of the token alone (word, stem, shape, affixes) repeat across messages: hash them once per surface form.
+function localFeatures(token: Token): Uint32Array {
+  const cached = localCache.get(token.text);
+  if (cached) return cached;
+  const w = token.norm;
+  const f = ['bias', `w=${w}`, `s=${token.stem}`, `sh=${shape(token.text)}`, `k=${token.kind}`];
+  for (let n = 1; n <= 4 && n < w.length; n++) f.push(`suf${n}=${w.slice(-n)}`);
+  for (let n = 2; n <= 3 && n < w.length; n++) f.push(`pre${n}=${w.slice(0, n)}`);
+  if (token.kind === 'number') f.push(`len=${Math.min(w.length, 5)}`);
+  const hashed = Uint32Array.from(f, (x) => hashString(x));
+  if (localCache.size > 50_000) localCache.clear();
+  localCache.set(token.text, hashed);
+  return hashed;
 }

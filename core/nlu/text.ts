@@ -20,6 +20,7 @@ export interface Token {
 export const MAX_TEXT_LENGTH = 1000;
 
 // Control characters become spaces (same length) so offsets into the original text stay valid.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g;
 
 /** Replaces control and invisible characters with spaces without changing the length. */

@@ -1,3 +1,4 @@
+import { memo } from '../memo.ts';
 import type { Token } from '../text.ts';
 import { entityOver } from './builtin-entity.ts';
 import type { BuiltinMatch } from './builtin-entity.ts';
@@ -51,7 +52,10 @@ const UNIT_MINUTES: [RegExp, number][] = [
   [/^(день|дня|дней|days?)$/, 1440], [/^(неделю|недели|недель|weeks?)$/, 10080],
 ];
 
-function monthOf(norm: string): number | undefined {
+const monthOf = memo(monthOfUncached);
+const weekdayOf = memo((norm: string): number | undefined => WEEKDAYS.find(([re]) => re.test(norm))?.[1]);
+
+function monthOfUncached(norm: string): number | undefined {
   const ru = /^(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)(я|а|е|ь|й)?$/.exec(norm);
   if (ru && norm !== 'ма') return MONTHS.indexOf(ru[1] as string) + 1;
   const en = EN_MONTHS.findIndex((m) => norm.startsWith(m) && norm.length >= 3 && 'january february march april may june july august september october november december'.includes(norm));
@@ -82,11 +86,11 @@ export function findDateTimes(text: string, tokens: readonly Token[], clock: Clo
 function partAt(tokens: readonly Token[], i: number): Part | undefined {
   const t = tokens[i] as Token;
   const n = t.norm;
-  if (n in DAY_WORDS) return { from: i, to: i, day: DAY_WORDS[n], ...(n === 'tonight' ? { hour: 20, meridiem: 'pm' as const } : {}) };
+  if (Object.hasOwn(DAY_WORDS, n)) return { from: i, to: i, day: DAY_WORDS[n], ...(n === 'tonight' ? { hour: 20, meridiem: 'pm' as const } : {}) };
   if (n === 'day' && tokens[i + 1]?.norm === 'after' && tokens[i + 2]?.norm === 'tomorrow') return { from: i, to: i + 2, day: 2 };
-  const weekday = WEEKDAYS.find(([re]) => re.test(n));
-  if (weekday) return { from: i, to: i, weekday: weekday[1] };
-  if (n in PERIODS) {
+  const weekday = weekdayOf(n);
+  if (weekday !== undefined) return { from: i, to: i, weekday };
+  if (Object.hasOwn(PERIODS, n)) {
     const [hour, meridiem] = PERIODS[n] as [number, Part['meridiem']];
     return { from: i, to: i, hour, minute: 0, meridiem };
   }
@@ -125,7 +129,8 @@ function clockAt(tokens: readonly Token[], i: number): Part | undefined {
     j += tokens[j + 1]!.norm === 'o' ? 3 : 1;
     explicit = true;
   }
-  const mer = MERIDIEM[tokens[j + 1]?.norm ?? ''];
+  const merKey = tokens[j + 1]?.norm ?? '';
+  const mer = Object.hasOwn(MERIDIEM, merKey) ? MERIDIEM[merKey] : undefined;
   if (mer) j++;
   if (!mer && !explicit && !lead) return undefined;
   if (!mer && !explicit && tokens[i]?.norm !== 'в' && tokens[i]?.norm !== 'к' && tokens[i]?.norm !== 'at' && tokens[i]?.norm !== 'by') return undefined;

@@ -1,3 +1,4 @@
+import { memo } from '../memo.ts';
 import type { Token } from '../text.ts';
 import { entityOver, phraseBefore } from './builtin-entity.ts';
 import type { BuiltinMatch } from './builtin-entity.ts';
@@ -30,9 +31,7 @@ const PRICE_ONLY = ['не дороже', 'дешевле', 'дешевле че�
   'бюджет до', 'cheaper than', 'pricier than', 'budget', 'budget of', 'a budget of', 'не дороже чем'];
 
 /** The currency code a folded token names, if any. */
-export function currencyOf(norm: string): string | undefined {
-  return CURRENCY.find(([re]) => re.test(norm))?.[1];
-}
+export const currencyOf = memo((norm: string): string | undefined => CURRENCY.find(([re]) => re.test(norm))?.[1]);
 
 /** Finds prices and budgets: "до 500 рублей", "не дороже 1000 ₽", "under 20 dollars", "$20", "от 100 до 300 р". */
 export function findMoney(text: string, tokens: readonly Token[], numbers: readonly NumberMatch[]): BuiltinMatch[] {

@@ -1,3 +1,4 @@
+import { memo } from '../memo.ts';
 import { parseNumeral } from '../text.ts';
 import type { Token } from '../text.ts';
 
@@ -67,8 +68,10 @@ Object.assign(EN, {
 } satisfies Record<string, Word>);
 
 /** The value of one number word (ru or en), or undefined. */
-export function numberWord(norm: string): Word | undefined {
-  const en = EN[norm];
+export const numberWord = memo(numberWordUncached);
+
+function numberWordUncached(norm: string): Word | undefined {
+  const en = Object.hasOwn(EN, norm) ? EN[norm] : undefined;
   if (en) return en;
   for (const [re, word] of RU) {
     const m = re.exec(norm);

@@ -1,3 +1,4 @@
+import { memo } from '../memo.ts';
 import type { Token } from '../text.ts';
 import { entityOver } from './builtin-entity.ts';
 import type { BuiltinMatch } from './builtin-entity.ts';
@@ -16,10 +17,7 @@ const EN: Record<string, number> = {
 };
 
 /** The 1-based position an ordinal word names (-1 = last), or undefined. */
-export function ordinalWord(norm: string): number | undefined {
-  if (norm in EN) return EN[norm];
-  return RU.find(([re]) => re.test(norm))?.[1];
-}
+export const ordinalWord = memo((norm: string): number | undefined => (Object.hasOwn(EN, norm) ? EN[norm] : undefined) ?? RU.find(([re]) => re.test(norm))?.[1]);
 
 /** Finds ordinals: "второй", "вторую", "1-й", "the first one", "2nd", "последний", "номер 3", "#2". */
 export function findOrdinals(text: string, tokens: readonly Token[]): BuiltinMatch[] {

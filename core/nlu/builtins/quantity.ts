@@ -1,3 +1,4 @@
+import { memo } from '../memo.ts';
 import type { Token } from '../text.ts';
 import { entityOver } from './builtin-entity.ts';
 import type { BuiltinMatch } from './builtin-entity.ts';
@@ -26,9 +27,7 @@ const UNITS: [RegExp, string][] = [
 ];
 
 /** The unit code of a folded token, if it names one. */
-export function unitOf(norm: string): string | undefined {
-  return UNITS.find(([re]) => re.test(norm))?.[1];
-}
+export const unitOf = memo((norm: string): string | undefined => UNITS.find(([re]) => re.test(norm))?.[1]);
 
 const HALF_PREFIX = /^пол(кило|килограмма|литра|литровую|литровая)$/;
 
