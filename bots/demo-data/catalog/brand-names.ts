@@ -27,7 +27,8 @@ const LETTERS: Record<string, string> = {
 
 /** Latin transliteration of Russian text (practical, not ISO 9): "Простоквашино" -> "Prostokvashino". */
 export function transliterate(text: string): string {
-  const simplified = text.replace(/ый\b/g, 'y').replace(/ий\b/g, 'iy').replace(/Ый\b/g, 'Y');
+  // Word-final endings read better shortened ("Добрый" -> "Dobry"); \b is ASCII-only, hence the lookahead.
+  const simplified = text.replace(/ый(?![а-яё])/g, 'y').replace(/ий(?![а-яё])/g, 'iy');
   let out = '';
   for (const char of simplified) {
     const lower = char.toLowerCase();

@@ -95,7 +95,7 @@ function englishTitle(base: ProductBase, spec: BrandSpec, combo: VariantOption[]
 /** Private labels are cheaper; other brands sit at a stable level between 0.85 and 1.2 of the base price. */
 function brandFactor(brand: string): number {
   if (!brand) return 0.95;
-  if (isPrivateLabel(brand)) return 0.82;
+  if (isPrivateLabel(brand)) return 0.88;
   return 0.85 + (hashString(brand) % 1000) / 1000 * 0.35;
 }
 

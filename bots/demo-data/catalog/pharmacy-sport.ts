@@ -69,7 +69,7 @@ export const SPORT: ProductBase[] = [
   ...shelf('Спортивное питание/Протеин', [
     { ru: 'Протеин сывороточный', en: 'whey protein', price: 2900, tags: 'vegetarian gluten_free',
       brands: ['Optimum Nutrition|Gold Standard 100% Whey|4990', 'Myprotein|Impact Whey|2990', 'BSN|Syntha-6|3990', 'Geneticlab|Whey Pro|1990',
-        'Maxler|100% Golden Whey|2790', 'Bombbar|Whey|1890', 'Ironman|Протеин 80|1690'],
+        'Maxler|100% Golden Whey|2790', 'Bombbar|Whey|1890', 'Ironman|Протеин 80~Protein 80|1690'],
       axes: [PROTEIN_FLAVOURS, [['900 г', '900 g', 1], ['2,27 кг', '2.27 kg', 2.1]]] },
     { ru: 'Протеин растительный', en: 'plant protein', price: 2400, tags: 'vegan gluten_free',
       brands: ['Optimum Nutrition|Gold Standard 100% Plant|3990', 'Myprotein|Vegan Blend|2490', 'Geneticlab|Pea Protein|1790', 'Bombbar|Vegan Protein|1690'],
