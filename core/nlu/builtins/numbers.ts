@@ -102,7 +102,7 @@ function digitNumber(tokens: readonly Token[], i: number): NumberMatch {
   let value = parseNumeral((tokens[i] as Token).norm);
   let to = i;
   // "1 000 000": groups of three digits after a single space continue the number.
-  while (value < 1000 && tokens[to + 1]?.kind === 'number' && /^\d{3}$/.test(tokens[to + 1]!.norm)
+  while (/^\d{1,3}$/.test((tokens[i] as Token).norm) && tokens[to + 1]?.kind === 'number' && /^\d{3}$/.test(tokens[to + 1]!.norm)
     && tokens[to + 1]!.start === tokens[to]!.end + 1 && Number.isInteger(value)) {
     value = value * 1000 + Number(tokens[to + 1]!.norm);
     to++;
