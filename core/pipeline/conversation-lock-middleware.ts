@@ -25,7 +25,7 @@ export interface ConversationLockOptions {
   maxWaitMs?: number;
   /** How long queued messages survive when no turn picks them up (default 10 min; above `maxWaitMs`). */
   mailboxTtlMs?: number;
-  /** Which activities share one lock (default `<channel>:<conversationId>`). */
+  /** Which activities share one lock (default {@link conversationLockKey}: channel, user, conversation). */
   key?: (activity: Activity) => string;
   /** Joins the texts of coalesced messages (default a newline). */
   separator?: string;
@@ -39,7 +39,14 @@ export function coalescedMessages(context: TurnContext): readonly CoalescedMessa
   return (context.state.get(COALESCED_STATE_KEY) as CoalescedMessage[] | undefined) ?? [];
 }
 
-const defaultKey = (activity: Activity): string => `${activity.channel}:${activity.conversationId}`;
+/**
+ * The default lock key: the channel user's conversation. The user is part of it because some channels
+ * let the client name the conversation (in-app `conversationId`): two shoppers who pick the same name
+ * must never wait for, let alone be merged into, each other's turns.
+ */
+export function conversationLockKey(activity: Activity): string {
+  return `${activity.channel}:${activity.user.channelUserId}:${activity.conversationId}`;
+}
 
 /**
  * One turn at a time per conversation, across every worker sharing the store, with burst coalescing.
@@ -103,7 +110,7 @@ function lockSettings(options: ConversationLockOptions): LockSettings {
     maxPollIntervalMs: Math.max(options.maxPollIntervalMs ?? 250, options.pollIntervalMs ?? 25),
     maxWaitMs,
     mailboxTtlMs: options.mailboxTtlMs ?? Math.max(600_000, maxWaitMs + lockTtlMs),
-    key: options.key ?? defaultKey,
+    key: options.key ?? conversationLockKey,
     separator: options.separator ?? '\n',
   };
   if (!(settings.renewEveryMs < lockTtlMs)) throw new ValidationError('renewEveryMs must be below lockTtlMs');

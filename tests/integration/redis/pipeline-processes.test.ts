@@ -110,7 +110,7 @@ describe('two worker processes sharing one Redis', () => {
     const { a, b, turns } = await startWorkers({ SLOW_MS: '20000' });
     const first = a.handle(say('burst', 'slow start'));
     await until(() => turns.length === 1);
-    const mailbox = `${keyPrefix}conv:{test:burst}:mailbox`;
+    const mailbox = `${keyPrefix}conv:{test:user-burst:burst}:mailbox`;
     const burst = ['one', 'two', 'three', 'four', 'five'];
     const pending: Promise<Result>[] = [];
     for (const [i, text] of burst.entries()) {

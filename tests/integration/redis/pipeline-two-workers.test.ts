@@ -79,7 +79,7 @@ describe('two workers sharing one Redis', () => {
     await until(() => turns.length === 1);
 
     const inspector = connect();
-    const mailbox = `${keyPrefix}conv:{test:burst}:mailbox`;
+    const mailbox = `${keyPrefix}conv:{test:user-burst:burst}:mailbox`;
     const burst = ['найди', 'безлактозное', 'молоко', 'в Самокате', 'подешевле'].map((text) => say(text));
     const pending: Promise<Reply[]>[] = [];
     for (const [i, activity] of burst.entries()) {
@@ -138,8 +138,8 @@ describe('two workers sharing one Redis', () => {
     const { b, turns } = twoWorkers({});
     const dead = new RedisConversationLockStore({ client: connect(), keyPrefix: `${keyPrefix}conv:` });
     // The dead worker took the lock (short TTL, never renewed) and another of its callers queued a message.
-    await dead.acquire('test:dead', { token: 'dead', lockTtlMs: 300, mailboxTtlMs: 60_000 });
-    await dead.acquire('test:dead', { token: 'orphan', lockTtlMs: 300, mailboxTtlMs: 60_000, entry: { activityId: 'orphan', text: 'осиротевшее' } });
+    await dead.acquire('test:user-dead:dead', { token: 'dead', lockTtlMs: 300, mailboxTtlMs: 60_000 });
+    await dead.acquire('test:user-dead:dead', { token: 'orphan', lockTtlMs: 300, mailboxTtlMs: 60_000, entry: { activityId: 'orphan', text: 'осиротевшее' } });
     const started = Date.now();
     const replies = await b.handle(conversationMessage('dead')('живое'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);

@@ -116,3 +116,16 @@ describe('conversation lock and burst coalescing', () => {
     expect(turns).toHaveLength(1);
   });
 });
+
+describe('conversation lock key', () => {
+  it('never makes two users who name the same conversation wait for or merge into each other', async () => {
+    const slow = gate();
+    const { bot, turns } = pipelineBot({ during: async (_c, turn) => (turn === 1 ? slow.promise : undefined) });
+    const first = bot.handle(message('мой секрет', { conversationId: 'default', user: { channelUserId: 'alice' } }));
+    await until(() => turns.length === 1);
+    const other = await bot.handle(message('чужой текст', { conversationId: 'default', user: { channelUserId: 'bob' } }));
+    expect(texts(other)).toEqual(['echo: чужой текст']);
+    slow.open();
+    expect(texts(await first)).toEqual(['echo: мой секрет']);
+  });
+});
