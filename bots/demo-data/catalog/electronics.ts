@@ -65,6 +65,18 @@ export const ELECTRONICS: ProductBase[] = [
     { ru: 'Геймпад беспроводной', en: 'wireless gamepad', price: 5000, axes: [BASIC_COLOURS],
       brands: ['Sony|DualSense|6999', 'Microsoft|Xbox Wireless Controller|5999', '8BitDo|Ultimate|3999', 'Defender||1499'] },
   ]),
+  ...shelf('Электроника/Компьютерная периферия', [
+    { ru: 'Монитор', en: 'monitor', price: 15000, axes: [[['24"', '24"', 1], ['27"', '27"', 1.35]]],
+      brands: ['Samsung|Odyssey G3|17999', 'LG|UltraGear|16999', 'Xiaomi|Mi Desktop Monitor|11999', 'AOC|24G2|13999', 'Acer|Nitro|14999'] },
+    { ru: 'Мышь беспроводная', en: 'wireless mouse', price: 1500, axes: [BASIC_COLOURS],
+      brands: ['Logitech|M185|1290', 'Logitech|MX Master 3S|9990', 'Xiaomi|Mi Silent Mouse|1190', 'Defender||690', 'A4Tech||990'] },
+    { ru: 'Клавиатура механическая', en: 'mechanical keyboard', price: 5000, axes: [[['красные свитчи', 'red switches', 1], ['коричневые свитчи', 'brown switches', 1]]],
+      brands: ['Logitech|G413|6990', 'Red Square|Keyrox TKL|4990', 'ARDOR GAMING|Patriot|3490', 'Keychron|K2|8990'] },
+    { ru: 'Роутер Wi-Fi 6', en: 'Wi-Fi 6 router', price: 4000, axes: [[['AX1500', 'AX1500', 1], ['AX3000', 'AX3000', 1.5]]],
+      brands: ['TP-Link|Archer|3990', 'Keenetic|Hopper|6990', 'Xiaomi|Router AX3000T|3490', 'ASUS|RT-AX|7990'] },
+    { ru: 'Электронная книга', en: 'e-reader', price: 12000, axes: [[['6"', '6"', 1], ['7"', '7"', 1.25]]],
+      brands: ['PocketBook|Verse|11990', 'PocketBook|Era|17990', 'ONYX BOOX|Poke 5|16990', 'Digma||6990'] },
+  ]),
   ...shelf('Бытовая техника/Техника для кухни', [
     { ru: 'Чайник электрический', en: 'electric kettle', price: 2500, axes: [[['1,7 л', '1.7 L', 1]], BASIC_COLOURS],
       brands: ['Polaris', 'Redmond', 'Tefal', 'Xiaomi', 'Kitfort', 'Bosch'] },

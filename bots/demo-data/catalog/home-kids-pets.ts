@@ -2,6 +2,7 @@ import { shelf, type ProductBase } from './product-base.ts';
 
 const DIAPER_SIZES = [['2 (4–8 кг)', 'size 2 (4–8 kg)', 1], ['3 (6–10 кг)', 'size 3 (6–10 kg)', 1.05], ['4 (9–14 кг)', 'size 4 (9–14 kg)', 1.1],
   ['5 (11–16 кг)', 'size 5 (11–16 kg)', 1.15]] as const;
+const BASIC_COLOURS = [['чёрный', 'black', 1], ['белый', 'white', 1]] as const;
 const CAT_FLAVOURS = [['с курицей', 'chicken', 1], ['с говядиной', 'beef', 1], ['с лососем', 'salmon', 1.1], ['с индейкой', 'turkey', 1.05]] as const;
 
 /** Megamarket household goods. */
@@ -30,6 +31,15 @@ export const HOME: ProductBase[] = [
     { ru: 'Бумажные полотенца', en: 'paper towels', price: 250, brands: ['Zewa', 'Lotus', 'Familia'], axes: [[['2 рулона', '2 rolls', 1], ['4 рулона', '4 rolls', 1.8]]] },
     { ru: 'Туалетная бумага', en: 'toilet paper', price: 350, brands: ['Zewa', 'Папия', 'Familia', 'Kleenex'], axes: [[['8 рулонов', '8 rolls', 1], ['24 рулона', '24 rolls', 2.6]]] },
   ]),
+  ...shelf('Дом/Освещение и хранение', [
+    { ru: 'Лампа настольная светодиодная', en: 'LED desk lamp', price: 1800, brands: ['Xiaomi', 'Camelion', 'Gauss', 'Navigator'],
+      axes: [BASIC_COLOURS] },
+    { ru: 'Лампочка светодиодная', en: 'LED light bulb', price: 120, brands: ['Gauss', 'Philips', 'Navigator', 'ЭРА'],
+      axes: [[['E27 10 Вт', 'E27 10 W', 1], ['E14 7 Вт', 'E14 7 W', 0.9]], [['тёплый свет', 'warm white', 1], ['холодный свет', 'cool white', 1]]] },
+    { ru: 'Коробка для хранения с крышкой', en: 'storage box with lid', price: 600, brands: ['Econova', 'Idea', 'Keeeper'],
+      axes: [[['10 л', '10 L', 1], ['30 л', '30 L', 1.7]], [['прозрачная', 'clear', 1], ['белая', 'white', 1]]] },
+    { ru: 'Сушилка для белья напольная', en: 'clothes airer', price: 1800, brands: ['Nika', 'Gimi', 'Leifheit'], axes: [[['18 м', '18 m', 1]]] },
+  ]),
 ];
 
 /** Megamarket children's goods (baby food is shared with Kuper from the pantry list). */
@@ -57,6 +67,18 @@ export const KIDS: ProductBase[] = [
       axes: [[['сортер', 'shape sorter', 1], ['музыкальный коврик', 'musical play mat', 2.5], ['погремушка', 'rattle', 0.4]]] },
     { ru: 'Настольная игра', en: 'board game', price: 1500, tags: 'kids', brands: ['Hobby World', 'Простые правила', 'Cosmodrome Games'],
       axes: [[['семейная', 'family', 1], ['для малышей', 'for toddlers', 0.8]]] },
+  ]),
+  ...shelf('Детские товары/Коляски и автокресла', [
+    { ru: 'Коляска прогулочная', en: 'pushchair', price: 12000, tags: 'kids', brands: ['Happy Baby|Umma|14990', 'Yoya|Plus Max|9990', 'Chicco|Goody|24990', 'Babyton|Cosmo|7990'],
+      axes: [[['серая', 'grey', 1], ['бежевая', 'beige', 1]]] },
+    { ru: 'Автокресло', en: 'child car seat', price: 9000, tags: 'kids', brands: ['Britax Römer|Dualfix|34990', 'Happy Baby|Passenger|8990', 'Siger|Кокон~Kokon|5990', 'Joie|Every Stage|19990'],
+      axes: [[['0–18 кг', '0–18 kg', 1], ['9–36 кг', '9–36 kg', 0.9]]] },
+  ]),
+  ...shelf('Детские товары/Одежда для малышей', [
+    { ru: 'Боди детский хлопковый', en: "baby's cotton bodysuit", price: 700, tags: 'kids', brands: ['Крошка Я', 'Happy Baby', 'Lucky Child', 'Bossa Nova'],
+      axes: [[['62 см', '62 cm', 1], ['74 см', '74 cm', 1], ['86 см', '86 cm', 1.05]], [['3 шт', '3 pcs', 1]]] },
+    { ru: 'Комбинезон демисезонный', en: 'all-season snowsuit', price: 3500, tags: 'kids', brands: ['Premont', 'Oldos', 'Lassie'],
+      axes: [[['80 см', '80 cm', 1], ['92 см', '92 cm', 1.05]]] },
   ]),
 ];
 

@@ -32,6 +32,6 @@ export const ASSORTMENTS: readonly ServiceAssortment[] = [
     excludedBrands: KUPER_LABELS },
   { service: 'megamarket', bases: [...ELECTRONICS, ...HOME, ...KIDS, ...BABY_FOOD, ...PETS], priceFactor: 0.97, maxBrands: 99,
     excludedBrands: NO_LABELS },
-  { service: 'kuper', bases: [...GROCERY, ...SNACKS_AND_DRINKS, ...BABY_FOOD, ...KIDS.filter((b) => !b.category.endsWith('Игрушки')),
+  { service: 'kuper', bases: [...GROCERY, ...SNACKS_AND_DRINKS, ...BABY_FOOD, ...KIDS.filter((b) => /Подгузники|Гигиена/.test(b.category)),
     ...PHARMACY, ...SPORT], priceFactor: 1, maxBrands: 99, excludedBrands: SAMOKAT_LABELS },
 ];
