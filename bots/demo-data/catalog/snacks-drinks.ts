@@ -8,6 +8,8 @@ export const SNACKS_AND_DRINKS: ProductBase[] = [
         ['с паприкой', 'paprika', 1, 'vegan'], ['с сыром', 'cheese', 1, 'vegetarian']], [['140 г', '140 g', 1], ['70 г', '70 g', 0.6]]] },
     { ru: 'Чипсы кукурузные начос', en: 'corn nachos', price: 129, tags: 'vegetarian gluten_free', brands: ['Cheetos', 'Delicados', 'Pringles'],
       axes: [[['сыр', 'cheese', 1], ['острый чили', 'hot chilli', 1, 'spicy']], [['150 г', '150 g', 1]]] },
+  ]),
+  ...shelf('Снеки/Сухарики и попкорн', [
     { ru: 'Сухарики ржаные', en: 'rye croutons', price: 49, tags: 'vegan', brands: ['Кириешки', 'Хрусteam', '3 корочки'],
       axes: [[['с чесноком', 'garlic', 1], ['томат и зелень', 'tomato & herbs', 1]], [['60 г', '60 g', 1]]] },
     { ru: 'Попкорн', en: 'popcorn', price: 119, tags: 'vegetarian gluten_free', brands: ['Holy Corn', 'Попкорн Мания'],
