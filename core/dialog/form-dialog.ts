@@ -70,7 +70,7 @@ export function extractSlots(
       : [];
     inputs.push({ text: turn.text, entities: [...turn.recognition.entities] });
     for (const input of inputs) {
-      const value = slot.type.extract({ ...input, locale: turn.locale, asked });
+      const value = slot.type.extract({ ...input, locale: turn.locale, asked, memory: turn.memory });
       if (value !== undefined) {
         found[slot.name] = value;
         break;

@@ -11,6 +11,8 @@ export interface SlotInput {
   locale: Locale;
   /** True when the dialog just asked for this very slot. */
   asked: boolean;
+  /** The conversation's memory, for slots that refer to what was said or shown before. */
+  memory?: Readonly<Record<string, unknown>>;
 }
 
 /** How to find a slot's value in a message. Returns undefined when the message has none. */

@@ -1,0 +1,50 @@
+import { createDialogEngine, type DialogEngine } from '../../core/dialog/engine.ts';
+import type { Translator } from '../../core/i18n.ts';
+import type { Recognizer } from '../../core/nlu/recognizer.ts';
+import type { SessionStore } from '../../core/stores/session-store.ts';
+import { basicDialogs, shoppingFallback } from './flows/basics.ts';
+import { cartDialogs } from './flows/cart.ts';
+import { profileDialogs } from './flows/profile.ts';
+import { suggestionDialogs } from './flows/suggest.ts';
+import type { ShoppingBackend } from './ports.ts';
+import { shoppingRules } from './rules.ts';
+import { defaultCheckoutLink, type ShopDeps } from './shop-deps.ts';
+
+/** Options for {@link createShoppingAssistant}. */
+export interface ShoppingAssistantOptions {
+  recognizer: Recognizer;
+  sessions: SessionStore;
+  translator: Translator;
+  backend: ShoppingBackend;
+  /** Cards per answer (default 5). */
+  cardsPerAnswer?: number;
+  checkoutLink?: ShopDeps['checkoutLink'];
+  /** Conversation state time to live in seconds (default one day). */
+  ttlSeconds?: number;
+  now?: () => number;
+}
+
+/**
+ * The shopping assistant's conversations on the dialog engine: recommendations, search, reorder, cart and
+ * checkout links, explanations, feedback and preferences, privacy, language, help. Its `handler` is the
+ * bot's TurnHandler.
+ */
+export function createShoppingAssistant(options: ShoppingAssistantOptions): DialogEngine {
+  const deps: ShopDeps = {
+    backend: options.backend,
+    limit: options.cardsPerAnswer ?? 5,
+    checkoutLink: options.checkoutLink ?? defaultCheckoutLink,
+  };
+  return createDialogEngine({
+    recognizer: options.recognizer,
+    sessions: options.sessions,
+    translator: options.translator,
+    dialogs: [...basicDialogs(deps), ...suggestionDialogs(deps), ...cartDialogs(deps), ...profileDialogs(deps)],
+    rules: shoppingRules,
+    fallback: shoppingFallback(deps),
+    intentLabel: (intent, t) => t(`assistant:intents.${intent}`),
+    startIntent: 'greet',
+    ...(options.ttlSeconds !== undefined ? { ttlSeconds: options.ttlSeconds } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+}

@@ -1,0 +1,233 @@
+import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
+import type { ExplicitPreference } from '../../core/context/shopper-profile.ts';
+import type { ShopEvent } from '../../core/events/shop-event.ts';
+import type { CatalogStore } from '../../core/stores/catalog-store.ts';
+import { itemKey } from '../../core/stores/catalog-store.ts';
+import type { ConsentStore } from '../../core/stores/consent-store.ts';
+import type { EventStore } from '../../core/stores/event-store.ts';
+import type { ProfileStore } from '../../core/stores/profile-store.ts';
+import { fits } from './constraints.ts';
+import { suitsOccasion } from './occasions.ts';
+import type { Reason, ReorderQuery, ShoppingBackend, ShoppingQuery, StatedPreference, Suggestion } from './ports.ts';
+import { matchScore, stems } from './text-match.ts';
+
+/** Options for {@link createCatalogBackend}. */
+export interface CatalogBackendOptions {
+  catalog: CatalogStore;
+  events: EventStore;
+  profiles?: ProfileStore;
+  consent?: ConsentStore;
+  /** Erases a shopper everywhere; the composition root passes the same erasure as `DELETE /api/v1/users/{id}`. */
+  erase?: (shopperId: string) => Promise<void>;
+  /** Saves a stated preference in the profile; default: kept in this process. */
+  savePreference?: (shopperId: string, preference: ExplicitPreference) => Promise<void>;
+  /** How long global popularity is cached, in ms (default one minute). */
+  popularityTtlMs?: number;
+  now?: () => number;
+}
+
+interface History {
+  items: Map<string, { orders: number; views: number; carts: number; rating?: number; quantities: number[] }>;
+  categories: Map<string, number>;
+  orders: ShopEvent[];
+}
+
+const EMPTY_HISTORY: History = { items: new Map(), categories: new Map(), orders: [] };
+
+async function historyOf(events: EventStore, catalogItem: (key: string) => CatalogItem | undefined, shopperId: string): Promise<History> {
+  const list = await events.listByUser(shopperId);
+  const history: History = { items: new Map(), categories: new Map(), orders: [] };
+  for (const event of list) {
+    if (!event.itemId) continue;
+    const key = itemKey(event.service, event.itemId);
+    let entry = history.items.get(key);
+    if (!entry) history.items.set(key, (entry = { orders: 0, views: 0, carts: 0, quantities: [] }));
+    if (event.type === 'order') {
+      entry.orders += 1;
+      entry.quantities.push(event.quantity ?? 1);
+      history.orders.push(event);
+    } else if (event.type === 'view') entry.views += 1;
+    else if (event.type === 'add_to_cart') entry.carts += 1;
+    else if (event.type === 'rating') entry.rating = event.rating;
+    const item = catalogItem(key);
+    const weight = event.type === 'order' ? 3 : event.type === 'add_to_cart' ? 2 : 1;
+    if (item) history.categories.set(item.category, (history.categories.get(item.category) ?? 0) + weight);
+  }
+  return history;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 1;
+}
+
+/**
+ * The shopping backend over the catalog and event stores: lexical search, personal and popular ranking with
+ * grounded reasons, and past orders. It is the embedded default; a learned recommender can replace the
+ * ranking behind the same port.
+ */
+export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBackend {
+  const statedPreferences = new Map<string, ExplicitPreference[]>();
+  const withdrawn = new Set<string>();
+  const now = options.now ?? Date.now;
+  let popularity: { at: number; scores: Map<string, number> } | undefined;
+
+  async function popular(): Promise<Map<string, number>> {
+    if (popularity && now() - popularity.at < (options.popularityTtlMs ?? 60_000)) return popularity.scores;
+    const scores = new Map<string, number>();
+    if (options.profiles) {
+      for await (const id of options.profiles.ids()) {
+        const profile = await options.profiles.getProfile(id);
+        for (const [service, sp] of Object.entries(profile?.services ?? {})) {
+          for (const a of sp?.longTerm.items ?? []) {
+            if (a.score > 0) scores.set(`${service}:${a.key}`, (scores.get(`${service}:${a.key}`) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    popularity = { at: now(), scores };
+    return scores;
+  }
+
+  async function context(query: ShoppingQuery) {
+    const snapshot = await options.catalog.snapshot();
+    const lookup = (key: string) => {
+      const i = key.indexOf(':');
+      return snapshot.get(key.slice(0, i) as CatalogItem['service'], key.slice(i + 1));
+    };
+    const history = query.shopperId && query.personalize ? await historyOf(options.events, lookup, query.shopperId) : EMPTY_HISTORY;
+    return { snapshot, history, popularity: await popular() };
+  }
+
+  function personalReasons(item: CatalogItem, history: History): { score: number; reasons: Reason[] } {
+    const entry = history.items.get(itemKey(item.service, item.id));
+    const reasons: Reason[] = [];
+    let score = 0;
+    if (entry && entry.rating !== undefined && entry.rating <= 2) return { score: -10, reasons };
+    if (entry?.orders) {
+      score += 3 + Math.min(entry.orders, 10) * 0.3;
+      reasons.push({ code: 'ordered_before', vars: { count: entry.orders, service: item.service } });
+    } else if (entry?.carts || entry?.views) {
+      score += 1;
+      reasons.push({ code: 'viewed_before', vars: { service: item.service } });
+    }
+    const category = history.categories.get(item.category) ?? 0;
+    if (category > 0) {
+      score += Math.min(category, 20) * 0.1;
+      if (!entry?.orders) reasons.push({ code: 'likes_category', vars: { category: item.category.split('/').pop() } });
+    }
+    return { score, reasons };
+  }
+
+  function rank(items: readonly CatalogItem[], query: ShoppingQuery, ctx: Awaited<ReturnType<typeof context>>, queryStems: string[]): Suggestion[] {
+    const maxPopular = Math.max(1, ...ctx.popularity.values());
+    const scored: Array<Suggestion & { score: number }> = [];
+    for (const item of items) {
+      if (!fits(item, query)) continue;
+      const text = queryStems.length ? matchScore(item, queryStems) : 0;
+      if (queryStems.length && text < 0.5) continue;
+      const personal = personalReasons(item, ctx.history);
+      const occasion = suitsOccasion(item, query.occasion);
+      const pop = (ctx.popularity.get(itemKey(item.service, item.id)) ?? 0) / maxPopular;
+      const score = text * 5 + personal.score + (occasion ? 2 : 0) + pop;
+      const reasons: Reason[] = [];
+      if (text > 0) reasons.push({ code: 'matches_query', vars: { query: query.text } });
+      reasons.push(...personal.reasons);
+      if (occasion) reasons.push({ code: 'occasion', vars: { occasion: query.occasion } });
+      if (reasons.length === 0) reasons.push({ code: pop > 0 ? 'popular' : 'pick', vars: { service: item.service } });
+      scored.push({ item, reasons, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.item.price - b.item.price || a.item.id.localeCompare(b.item.id));
+    return scored.slice(0, Math.max(query.limit * 4, 20)).map(({ item, reasons }) => ({ item, reasons }));
+  }
+
+  return {
+    async recommend(query) {
+      const ctx = await context(query);
+      let items = ctx.snapshot.items;
+      if (query.occasion) {
+        const suited = items.filter((i) => suitsOccasion(i, query.occasion) && fits(i, query));
+        if (suited.length >= 3) items = suited;
+      }
+      return rank(items, query, ctx, query.text ? stems(query.text) : []);
+    },
+    async search(query) {
+      const ctx = await context(query);
+      return rank(ctx.snapshot.items, query, ctx, stems(query.text ?? ''));
+    },
+    async reorder(query: ReorderQuery) {
+      const snapshot = await options.catalog.snapshot();
+      const lookup = (key: string) => {
+        const i = key.indexOf(':');
+        return snapshot.get(key.slice(0, i) as CatalogItem['service'], key.slice(i + 1));
+      };
+      const history = await historyOf(options.events, lookup, query.shopperId);
+      const orders = history.orders.filter((o) => !query.service || o.service === query.service);
+      if (orders.length === 0) return [];
+      const orderKey = (o: ShopEvent) => `${o.service}:${o.orderId ?? o.ts}`;
+      const distinct = new Map<string, Set<string>>();
+      for (const o of orders) {
+        const key = itemKey(o.service, o.itemId!);
+        if (!distinct.has(key)) distinct.set(key, new Set());
+        distinct.get(key)!.add(orderKey(o));
+      }
+      let keys: string[];
+      if (query.mode === 'last') {
+        const last = orders.reduce((a, b) => (Date.parse(b.ts) >= Date.parse(a.ts) ? b : a));
+        keys = [...new Set(orders.filter((o) => orderKey(o) === orderKey(last)).map((o) => itemKey(o.service, o.itemId!)))];
+      } else {
+        const repeated = [...distinct].filter(([, set]) => set.size >= 2).sort((a, b) => b[1].size - a[1].size);
+        keys = (repeated.length ? repeated : [...distinct].sort((a, b) => b[1].size - a[1].size)).map(([k]) => k);
+      }
+      const result: Suggestion[] = [];
+      for (const key of keys.slice(0, query.limit)) {
+        const item = lookup(key);
+        const entry = history.items.get(key);
+        if (!item || item.available === false || !entry) continue;
+        const quantity = median(entry.quantities);
+        const reason: Reason = query.mode === 'last'
+          ? { code: 'last_order', vars: { quantity, service: item.service } }
+          : { code: 'usual_order', vars: { count: distinct.get(key)!.size, quantity, service: item.service } };
+        result.push({ item, reasons: [reason], quantity });
+      }
+      return result;
+    },
+    async profile(shopperId) {
+      return options.profiles?.getProfile(shopperId);
+    },
+    async addPreference(shopperId, preference: StatedPreference) {
+      const stated: ExplicitPreference = { ...preference, addedAt: new Date(now()).toISOString() };
+      const list = statedPreferences.get(shopperId) ?? [];
+      if (!list.some((p) => p.kind === stated.kind && p.value === stated.value)) list.push(stated);
+      statedPreferences.set(shopperId, list);
+      await options.savePreference?.(shopperId, stated);
+    },
+    async preferences(shopperId) {
+      const fromProfile = (await options.profiles?.getProfile(shopperId))?.preferences ?? [];
+      const local = statedPreferences.get(shopperId) ?? [];
+      return [...fromProfile, ...local.filter((p) => !fromProfile.some((q) => q.kind === p.kind && q.value === p.value))];
+    },
+    async personalizationAllowed(shopperId) {
+      if (withdrawn.has(shopperId)) return false;
+      const state = await options.consent?.current(shopperId);
+      return state?.personalization?.granted !== false;
+    },
+    async withdrawConsent(shopperId) {
+      withdrawn.add(shopperId);
+      await options.consent?.record({
+        shopperId, purpose: 'personalization', granted: false, at: new Date(now()).toISOString(), source: 'chat',
+      });
+    },
+    async erase(shopperId) {
+      statedPreferences.delete(shopperId);
+      withdrawn.delete(shopperId);
+      popularity = undefined;
+      if (options.erase) await options.erase(shopperId);
+      else {
+        await options.events.deleteByUser(shopperId);
+        await options.profiles?.delete(shopperId);
+        await options.consent?.deleteByShopper(shopperId);
+      }
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import type { Service } from '../../core/reply.ts';
+import { numbersIn, wordToNumber } from '../../core/dialog/numbers.ts';
+import { budgetSlot } from '../../core/dialog/slots.ts';
+
+// `\b` only knows ASCII letters: Russian words get Unicode-aware boundaries.
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}])';
+const re = (source: string) => new RegExp(source, 'iu');
+
+const SERVICES: ReadonlyArray<[Service, RegExp]> = [
+  ['samokat', re(`${B}(?:самокат\\p{L}*|samokat)`)],
+  ['megamarket', re(`${B}(?:мега\\s?маркет\\p{L}*|megamarket|mega\\s?market)`)],
+  ['kuper', re(`${B}(?:купер\\p{L}*|kuper|сбер\\s?маркет\\p{L}*|sbermarket)`)],
+];
+
+/** The service a message names ("в Самокате", "on Megamarket"). */
+export function extractService(text: string): Service | undefined {
+  let best: { service: Service; index: number } | undefined;
+  for (const [service, pattern] of SERVICES) {
+    const m = pattern.exec(text);
+    if (m && (!best || m.index < best.index)) best = { service, index: m.index };
+  }
+  return best?.service;
+}
+
+/** Every service a message names, in order. */
+export function servicesIn(text: string): Service[] {
+  return SERVICES.map(([service, pattern]) => ({ service, m: pattern.exec(text) }))
+    .filter((x) => x.m).sort((a, b) => a.m!.index - b.m!.index).map((x) => x.service);
+}
+
+const OCCASIONS: ReadonlyArray<[string, RegExp]> = [
+  ['dinner', re(`${B}(?:ужин\\p{L}*|dinner|supper)`)],
+  ['breakfast', re(`${B}(?:завтрак\\p{L}*|breakfast)`)],
+  ['lunch', re(`${B}(?:обед\\p{L}*|lunch)`)],
+  ['party', re(`${B}(?:вечеринк\\p{L}*|праздник\\p{L}*|гост(?:ей|ям|и)${E}|party|guests|celebration)`)],
+  ['picnic', re(`${B}(?:пикник\\p{L}*|шашлык\\p{L}*|picnic|bbq|barbecue)`)],
+  ['snack', re(`${B}(?:перекус\\p{L}*|snack\\p{L}*)`)],
+];
+
+/** The occasion of a request ("на ужин" -> dinner). */
+export function extractOccasion(text: string): string | undefined {
+  return OCCASIONS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+const PEOPLE_RU = re(`${B}(?:на\\s+(двоих|двух|троих|трех|трёх|четверых|четырех|пятерых|шестерых|\\d+)(?:\\s+(?:человек|персон\\p{L}*|гостей))?|(вдво[её]м|втро[её]м|вчетвером|впятером))${E}`);
+const PEOPLE_EN = /\bfor\s+(one|two|three|four|five|six|ten|\d+)(?:\s+(?:people|persons|of\s+us|guests))?\b(?!\s*(?:rub|₽|roubles?|k\b))/i;
+
+/** How many people the request is for ("на двоих", "for four"). */
+export function extractPeople(text: string): number | undefined {
+  const ru = PEOPLE_RU.exec(text);
+  const word = ru?.[1] ?? ru?.[2] ?? PEOPLE_EN.exec(text)?.[1];
+  if (!word) return undefined;
+  if (/^\d+$/.test(word) && ru && !/человек|персон|гост/i.test(ru[0])) return undefined;
+  const n = wordToNumber(word);
+  return n !== undefined && n >= 1 && n <= 50 ? n : undefined;
+}
+
+/** The price bound of a request, in roubles. */
+export function extractBudget(text: string, asked = false): number | undefined {
+  return budgetSlot.extract({ text, entities: [], locale: 'ru', asked });
+}
+
+/** Diet and safety facts a shopper can require. */
+const REQUIRE: ReadonlyArray<[string, RegExp]> = [
+  ['vegan', re(`${B}(?:веган\\p{L}*|vegan|plant[- ]based|растительн\\p{L}*)`)],
+  ['vegetarian', re(`${B}(?:вегетариан\\p{L}*|vegetarian|без\\s+мяса|не\\s+ем\\s+мяс\\p{L}*|no\\s+meat|meat[- ]free|don'?t\\s+eat\\s+meat)`)],
+  ['lactose_free', re(`${B}(?:безлактозн\\p{L}*|без\\s+лактоз\\p{L}*|lactose[- ]free|no\\s+lactose|without\\s+lactose)`)],
+  ['gluten_free', re(`${B}(?:безглютенов\\p{L}*|без\\s+глютен\\p{L}*|gluten[- ]free|no\\s+gluten|without\\s+gluten)`)],
+  ['sugar_free', re(`${B}(?:без\\s+сахара|sugar[- ]free|no\\s+sugar|without\\s+sugar)`)],
+  ['halal', re(`${B}(?:халял\\p{L}*|халал\\p{L}*|halal)`)],
+  ['organic', re(`${B}(?:органическ\\p{L}*|organic)`)],
+];
+
+/** Tags a shopper wants to avoid. */
+const EXCLUDE: ReadonlyArray<[string, RegExp]> = [
+  ['contains_nuts', re(`${B}(?:без\\s+орех\\p{L}*|аллерги\\p{L}*\\s+на\\s+орех\\p{L}*|не\\s+ем\\s+орех\\p{L}*|no\\s+nuts|nut[- ]free|without\\s+nuts|allergic\\s+to\\s+nuts|(?:don'?t|do\\s+not)\\s+eat\\s+nuts)`)],
+  ['alcohol', re(`${B}(?:без\\s+алкогол\\p{L}*|не\\s+пью|безалкогольн\\p{L}*|no\\s+alcohol|alcohol[- ]free|non[- ]alcoholic|(?:don'?t|do\\s+not)\\s+drink)`)],
+  ['spicy', re(`${B}(?:не\\s*остр\\p{L}*|без\\s+остр\\p{L}*|not\\s+spicy|no\\s+spicy|mild)`)],
+  ['meat', re(`${B}(?:без\\s+мяса|не\\s+ем\\s+мяс\\p{L}*|no\\s+meat|meat[- ]free|don'?t\\s+eat\\s+meat)`)],
+  ['fish', re(`${B}(?:без\\s+рыбы|не\\s+ем\\s+рыб\\p{L}*|no\\s+fish|don'?t\\s+eat\\s+fish)`)],
+];
+
+/** Diet facts the message asks for ("безлактозное", "vegan"). */
+export function extractRequiredTags(text: string): string[] {
+  return REQUIRE.filter(([, pattern]) => pattern.test(text)).map(([tag]) => tag);
+}
+
+/** Tags the message rules out ("без орехов", "no alcohol"). */
+export function extractExcludedTags(text: string): string[] {
+  return EXCLUDE.filter(([, pattern]) => pattern.test(text)).map(([tag]) => tag);
+}
+
+const DISLIKE = [
+  re(`${B}(?:не\\s+люблю|терпеть\\s+не\\s+могу|ненавижу|не\\s+ем|не\\s+переношу|убери\\s+все\\s+с|без)\\s+([\\p{L}-]{3,})`),
+  /\b(?:i\s+)?(?:don'?t|do\s+not)\s+(?:like|eat|want)\s+([a-z-]{3,})/i,
+  /\b(?:i\s+)?(?:hate|dislike|can'?t\s+stand)\s+([a-z-]{3,})/i,
+  /\bno\s+more\s+([a-z-]{3,})/i,
+];
+const NOT_A_DISLIKE = /^(?:это|этот|эту|так|такое|сахара|лактоз\p{L}*|глютен\p{L}*|мяса|рыбы|орех\p{L}*|алкогол\p{L}*|остр\p{L}*|it|this|that|them|these|those|meat|fish|nuts|alcohol|sugar|gluten|lactose|spicy)$/iu;
+
+const RU_ENDINGS = /(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ую|юю|ая|яя|ое|ее|ые|ие|ов|ев|ам|ям|ах|ях|ом|ем|у|ю|а|я|ы|и|е|о|ь)$/u;
+
+/** The comparable root of a disliked word: "кинзу" -> "кинз", "onions" -> "onion". */
+export function dislikeRoot(word: string): string {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  if (/[а-я]/.test(w)) {
+    const cut = w.replace(RU_ENDINGS, '');
+    return cut.length >= 3 ? cut : w;
+  }
+  return w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
+/** A product word the shopper says they dislike ("не люблю кинзу" -> "кинз"). */
+export function extractDislike(text: string): string | undefined {
+  for (const pattern of DISLIKE) {
+    const word = pattern.exec(text)?.[1];
+    if (word && !NOT_A_DISLIKE.test(word)) return dislikeRoot(word);
+  }
+  return undefined;
+}
+
+const QUANTITY_UNIT = re(`(\\d+|\\p{L}+)\\s*(?:шт\\p{L}*|пач\\p{L}*|бутыл\\p{L}*|упаков\\p{L}*|банк\\p{L}*|кг|pcs|pieces?|packs?|bottles?|cans?|x)${E}`);
+
+/** A quantity for the cart ("две", "3 штуки", "two of them"), ignoring prices, headcounts and ordinals. */
+export function extractQuantity(text: string): number | undefined {
+  const unit = QUANTITY_UNIT.exec(text);
+  if (unit?.[1]) {
+    const n = wordToNumber(unit[1]);
+    if (n !== undefined && Number.isInteger(n) && n > 0 && n <= 99) return n;
+  }
+  const priceFree = text.replace(/\d[\d\s]*(?:₽|руб\p{L}*|rub\p{L}*|р\.)/giu, ' ')
+    .replace(/(?:№|#|номер\s*|number\s*)\d+/giu, ' ');
+  const n = numbersIn(priceFree).find((x) => Number.isInteger(x.value) && x.value > 0 && x.value <= 99);
+  return n?.value;
+}
+
+const SEARCH_NOISE = re(
+  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
+);
+
+const RECOMMEND_NOISE = re(
+  `${B}(?:что|чего|чем|взять|брать|купить|заказать|приготовить|порекомендуй\\p{L}*|посоветуй\\p{L}*|подскажи\\p{L}*|предложи\\p{L}*|подбери|можно|бы|на|для|к|нам|мне|вечер\\p{L}*|what|should|could|can|shall|i|we|get|buy|cook|have|recommend|suggest|something|anything|for|to|us|tonight)${E}`,
+);
+
+/** The product words of a recommendation request, after its occasion, headcount and filler words. */
+export function extractRecommendText(text: string): string | undefined {
+  let rest = text;
+  for (const [, pattern] of OCCASIONS) rest = rest.replace(new RegExp(pattern.source, 'giu'), ' ');
+  rest = rest.replace(new RegExp(PEOPLE_RU.source, 'giu'), ' ').replace(new RegExp(PEOPLE_EN.source, 'gi'), ' ');
+  rest = extractProductText(rest) ?? '';
+  let previous = '';
+  while (previous !== rest) {
+    previous = rest;
+    rest = rest.replace(new RegExp(RECOMMEND_NOISE.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
+  }
+  return rest.length >= 3 ? rest : undefined;
+}
+
+/** The product words of a search ("найди безлактозное молоко в Купере" -> "молоко"). */
+export function extractProductText(text: string): string | undefined {
+  let rest = text;
+  for (const [, pattern] of [...REQUIRE, ...EXCLUDE]) rest = rest.replace(new RegExp(pattern.source, 'giu'), ' ');
+  for (const [, pattern] of SERVICES) rest = rest.replace(new RegExp(`(?:${B}(?:в|на|из|in|on|at|from)\\s+)?(?:${pattern.source})`, 'giu'), ' ');
+  rest = rest
+    .replace(/(?:до|не\s+дороже|дешевле|under|below|up\s+to|within|less\s+than)\s*\d[\d\s]*(?:к|k|тыс\.?)?\s*(?:₽|руб\p{L}*|rub\p{L}*|р\.)?/giu, ' ')
+    .replace(/\d[\d\s]*(?:₽|руб\p{L}*|rub\p{L}*)/giu, ' ');
+  let previous = '';
+  while (previous !== rest) {
+    previous = rest;
+    rest = rest.replace(new RegExp(SEARCH_NOISE.source, 'giu'), ' ');
+  }
+  const cleaned = rest.replace(/[?!.,;:«»"']/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned.length >= 2 ? cleaned : undefined;
+}

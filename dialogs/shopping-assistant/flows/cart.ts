@@ -1,0 +1,230 @@
+import { createActionDialog } from '../../../core/dialog/action-dialog.ts';
+import { complete, type Dialog, type DialogTurn } from '../../../core/dialog/dialog.ts';
+import { createFormDialog } from '../../../core/dialog/form-dialog.ts';
+import { numbersIn } from '../../../core/dialog/numbers.ts';
+import { findItemReference, resolveItemReference } from '../../../core/dialog/references.ts';
+import { customSlot } from '../../../core/dialog/slots.ts';
+import { SERVICES } from '../../../core/reply.ts';
+import { button, cardsReply, rub, serviceName, toCard } from '../cards.ts';
+import { extractProductText, extractQuantity } from '../extract.ts';
+import type { ShopDeps } from '../shop-deps.ts';
+import { keyOf, shopMemory, type CartLine, type ShopMemory, type ShownItem } from '../shop-memory.ts';
+import { stems, stemWord } from '../text-match.ts';
+import { present } from './present.ts';
+
+/** The shown item whose title best matches the words of the message, when exactly one does. */
+function byTitle<T extends { title: string }>(text: string, items: readonly T[]): T | undefined {
+  const words = stems(text).filter((s) => s.length >= 3);
+  if (words.length === 0) return undefined;
+  const scored = items.map((item) => {
+    const title = new Set(stems(item.title));
+    return { item, score: words.filter((w) => title.has(w) || [...title].some((t) => t.length >= 4 && t.startsWith(stemWord(w)))).length };
+  }).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
+  if (scored.length === 0 || (scored[1] && scored[1].score === scored[0]!.score)) return undefined;
+  return scored[0]!.item;
+}
+
+function findShown(memory: ShopMemory, key: string): ShownItem | undefined {
+  return memory.shown.find((s) => keyOf(s) === key) ?? memory.cart.find((l) => keyOf(l) === key) as ShownItem | undefined
+    ?? (memory.focus && keyOf(memory.focus) === key ? memory.focus : undefined);
+}
+
+/** Resolves "второе", "the first one", "такие", "молоко" against what was shown. */
+export function referencedItem(turn: DialogTurn, memory: ShopMemory): ShownItem | undefined {
+  const reference = findItemReference(turn.text);
+  if (reference?.kind === 'anaphor') return memory.focus ?? (memory.shown.length === 1 ? memory.shown[0] : undefined);
+  return resolveItemReference(reference, memory.shown, memory.focus) ?? byTitle(turn.text, memory.shown);
+}
+
+function cartTotal(cart: readonly CartLine[]): number {
+  return cart.reduce((sum, l) => sum + l.price * l.quantity, 0);
+}
+
+function cartCount(cart: readonly CartLine[]): number {
+  return cart.reduce((sum, l) => sum + l.quantity, 0);
+}
+
+function addLine(memory: ShopMemory, item: ShownItem, quantity: number): CartLine {
+  let line = memory.cart.find((l) => keyOf(l) === keyOf(item));
+  if (!line) {
+    line = { itemId: item.itemId, service: item.service, title: item.title, price: item.price, quantity: 0 };
+    memory.cart.push(line);
+  }
+  line.quantity += quantity;
+  memory.lastAdded = { itemId: item.itemId, service: item.service, quantity };
+  memory.focus = item;
+  return line;
+}
+
+function afterCartChange(turn: DialogTurn, key: string, vars: Record<string, unknown>): void {
+  const memory = shopMemory(turn);
+  turn.say(key, { ...vars, count: cartCount(memory.cart), total: rub(turn, cartTotal(memory.cart)) }, [
+    button(turn, 'assistant:buttons.cart', 'view_cart'),
+    button(turn, 'assistant:buttons.checkout', 'checkout'),
+    button(turn, 'assistant:buttons.more', 'recommend'),
+  ]);
+}
+
+/** "возьми второе", "добавь 3 штуки первого", "ещё две такие", the card's "В корзину" button. */
+function addToCartDialog(deps: ShopDeps): Dialog {
+  const form = createFormDialog({
+    id: 'add_to_cart',
+    intents: ['add_to_cart'],
+    initial: (turn, args) => {
+      const memory = shopMemory(turn);
+      const values: Record<string, unknown> = {};
+      if (typeof args.item === 'string') values.item = findShown(memory, args.item);
+      if (typeof args.n === 'string') values.item = memory.shown[Number(args.n) - 1];
+      if (typeof args.qty === 'string' && Number(args.qty) > 0) values.qty = Number(args.qty);
+      return values;
+    },
+    slots: [
+      {
+        name: 'item', required: true, prompt: 'assistant:ask.which_item', reprompts: ['assistant:ask.which_item_again'],
+        type: customSlot<ShownItem>('shown-item', ({ text, memory }) => {
+          const m = memory as unknown as ShopMemory;
+          const fake = { text } as DialogTurn;
+          return referencedItem(fake, m);
+        }),
+      },
+      { name: 'qty', type: customSlot<number>('quantity', ({ text }) => extractQuantity(text)) },
+    ],
+    complete: async (turn, values) => {
+      const memory = shopMemory(turn);
+      const item = values.item as ShownItem;
+      const quantity = (values.qty as number | undefined) ?? 1;
+      const line = addLine(memory, item, quantity);
+      afterCartChange(turn, 'assistant:added', { title: item.title, quantity, inCart: line.quantity });
+    },
+  });
+  return {
+    ...form,
+    async begin(turn, args = {}) {
+      const memory = shopMemory(turn);
+      memory.offer = undefined;
+      if (args.all === '1') {
+        if (memory.shown.length === 0) {
+          turn.say('assistant:nothing_shown');
+          return complete();
+        }
+        for (const item of memory.shown) addLine(memory, item, item.quantity ?? 1);
+        afterCartChange(turn, 'assistant:added_all', { items: memory.shown.length });
+        return complete();
+      }
+      if (memory.shown.length === 0 && !args.item) {
+        const product = extractProductText(turn.text);
+        if (!product) turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
+        else await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] }, 'assistant:which_to_add');
+        return complete();
+      }
+      const result = await form.begin(turn, args);
+      if (result.status === 'waiting') {
+        // The question lists what was shown, so the shopper can just press one.
+        const last = memory.shown.slice(0, 5);
+        turn.reply(cardsReply(turn.t('assistant:shown_again'), last.map((s, i) => toCard(turn, s, i)),
+          last.map((s, i) => ({ title: `${i + 1}. ${s.title}`.slice(0, 60), payload: `intent:add_to_cart?item=${encodeURIComponent(keyOf(s))}` }))));
+      }
+      return result;
+    },
+  };
+}
+
+/** "нет, не две, а три" right after adding: fixes the quantity just added. */
+function cartCorrectionDialog(): Dialog {
+  return createActionDialog({
+    id: 'cart_correction',
+    intents: ['cart_correction'],
+    run: async (turn) => {
+      const memory = shopMemory(turn);
+      const last = memory.lastAdded;
+      const line = last && memory.cart.find((l) => keyOf(l) === keyOf(last));
+      const numbers = numbersIn(turn.text).map((n) => n.value).filter((n) => Number.isInteger(n) && n > 0 && n <= 99);
+      const quantity = numbers[numbers.length - 1];
+      if (!last || !line || quantity === undefined) return turn.say('assistant:fallback');
+      line.quantity = Math.max(1, line.quantity - last.quantity + quantity);
+      memory.lastAdded = { ...last, quantity };
+      afterCartChange(turn, 'assistant:quantity_set', { title: line.title, quantity: line.quantity });
+    },
+  });
+}
+
+function showCart(turn: DialogTurn): void {
+  const memory = shopMemory(turn);
+  if (memory.cart.length === 0) {
+    turn.say('assistant:cart_empty', {}, [button(turn, 'assistant:buttons.popular', 'recommend'), button(turn, 'assistant:buttons.reorder', 'reorder')]);
+    return;
+  }
+  memory.shown = memory.cart.map((l) => ({ itemId: l.itemId, service: l.service, title: l.title, price: l.price, reasons: [], quantity: l.quantity }));
+  const cards = memory.shown.map((s, i) => toCard(turn, s, i, turn.t('assistant:cart_line', { quantity: s.quantity, price: rub(turn, s.price), sum: rub(turn, s.price * (s.quantity ?? 1)) })));
+  const text = turn.t('assistant:cart', { count: cartCount(memory.cart), total: rub(turn, cartTotal(memory.cart)) });
+  turn.reply(cardsReply(text, cards, [
+    button(turn, 'assistant:buttons.checkout', 'checkout'),
+    button(turn, 'assistant:buttons.clear_cart', 'remove_from_cart', { all: 1 }),
+    button(turn, 'assistant:buttons.more', 'recommend'),
+  ]));
+}
+
+/** "что в корзине?" */
+function viewCartDialog(): Dialog {
+  return createActionDialog({ id: 'view_cart', intents: ['view_cart'], run: async (turn) => showCart(turn) });
+}
+
+/** "убери молоко", "удали второе", "убери одну", "очисти корзину". */
+function removeDialog(): Dialog {
+  return createActionDialog({
+    id: 'remove_from_cart',
+    intents: ['remove_from_cart'],
+    run: async (turn, args) => {
+      const memory = shopMemory(turn);
+      if (memory.cart.length === 0) return showCart(turn);
+      if (args.all === '1' || /(?:всё|все|всю|целиком|очисти|clear|empty|everything|all)(?![\p{L}])/iu.test(turn.text)) {
+        memory.cart = [];
+        memory.lastAdded = undefined;
+        return turn.say('assistant:cart_cleared', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
+      }
+      const key = typeof args.item === 'string' ? args.item : undefined;
+      const shown = key ? undefined : referencedItem(turn, memory);
+      const line = memory.cart.find((l) => keyOf(l) === (key ?? (shown ? keyOf(shown) : '')))
+        ?? byTitle(turn.text, memory.cart) ?? (memory.cart.length === 1 ? memory.cart[0] : undefined);
+      if (!line) {
+        return turn.say('assistant:ask.which_remove', {}, memory.cart.map((l) => ({
+          title: l.title.slice(0, 60), payload: `intent:remove_from_cart?item=${encodeURIComponent(keyOf(l))}`,
+        })));
+      }
+      const quantity = extractQuantity(turn.text);
+      if (quantity !== undefined && quantity < line.quantity && !findItemReference(turn.text)) {
+        line.quantity -= quantity;
+      } else {
+        memory.cart = memory.cart.filter((l) => l !== line);
+        line.quantity = 0;
+      }
+      memory.lastAdded = undefined;
+      afterCartChange(turn, line.quantity > 0 ? 'assistant:reduced' : 'assistant:removed', { title: line.title, left: line.quantity });
+    },
+  });
+}
+
+/** "оформи заказ": one deep link per service; payment always happens in the service's app. */
+function checkoutDialog(deps: ShopDeps): Dialog {
+  return createActionDialog({
+    id: 'checkout',
+    intents: ['checkout'],
+    run: async (turn) => {
+      const memory = shopMemory(turn);
+      if (memory.cart.length === 0) return showCart(turn);
+      const parts = SERVICES.filter((s) => memory.cart.some((l) => l.service === s)).map((service) => {
+        const lines = memory.cart.filter((l) => l.service === service);
+        return turn.t('assistant:checkout_service', {
+          service: serviceName(turn, service), count: cartCount(lines), total: rub(turn, cartTotal(lines)),
+          link: deps.checkoutLink(service, lines),
+        });
+      });
+      turn.say('assistant:checkout', { services: parts.join('\n') }, [button(turn, 'assistant:buttons.cart', 'view_cart')]);
+    },
+  });
+}
+
+/** The cart dialogs. */
+export function cartDialogs(deps: ShopDeps): Dialog[] {
+  return [addToCartDialog(deps), cartCorrectionDialog(), viewCartDialog(), removeDialog(), checkoutDialog(deps)];
+}

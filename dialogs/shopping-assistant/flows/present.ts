@@ -1,0 +1,118 @@
+import type { DialogTurn } from '../../../core/dialog/dialog.ts';
+import type { QuickReply } from '../../../core/reply.ts';
+import { fits } from '../constraints.ts';
+import { button, cardsReply, rub, serviceName, toCard, toShown } from '../cards.ts';
+import type { ShoppingQuery, Suggestion } from '../ports.ts';
+import type { ShopDeps } from '../shop-deps.ts';
+import { shopMemory, keyOf, type LastRequest } from '../shop-memory.ts';
+import { buildQuery } from './query.ts';
+
+/**
+ * The last gate before anything is shown: every item must fit every constraint; a recommendation also keeps
+ * its total within the budget and varies categories.
+ */
+export function select(found: readonly Suggestion[], query: ShoppingQuery, request: LastRequest, limit: number): Suggestion[] {
+  const out: Suggestion[] = [];
+  const seen = new Set<string>();
+  const perCategory = new Map<string, number>();
+  let total = 0;
+  const recommend = request.kind === 'recommend';
+  for (const s of found) {
+    const key = `${s.item.service}:${s.item.id}`;
+    if (seen.has(key) || !fits(s.item, query)) continue;
+    if (recommend && request.budget !== undefined && total + s.item.price > request.budget) continue;
+    const count = perCategory.get(s.item.category) ?? 0;
+    if (recommend && !request.text && count >= 2) continue;
+    seen.add(key);
+    perCategory.set(s.item.category, count + 1);
+    total += s.item.price;
+    out.push(s);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** "в Самокате, на ужин, на 2 персоны, до 1 000 ₽, веган" */
+function summary(turn: DialogTurn, request: LastRequest): string {
+  const parts: string[] = [];
+  if (request.service) parts.push(turn.t(`assistant:in_service.${request.service}`));
+  if (request.occasion) parts.push(turn.t('assistant:summary.occasion', { occasion: turn.t(`assistant:occasions.${request.occasion}`) }));
+  if (request.people) parts.push(turn.t('assistant:summary.people', { count: request.people }));
+  if (request.budget !== undefined) parts.push(turn.t('assistant:summary.budget', { amount: rub(turn, request.budget) }));
+  if (request.maxPrice !== undefined) parts.push(turn.t('assistant:summary.cheaper', { amount: rub(turn, request.maxPrice + 0.01) }));
+  for (const tag of [...request.requireTags, ...request.excludeTags.map((t) => `no_${t}`)]) {
+    parts.push(turn.t(`assistant:tags.${tag}`, { defaultValue: tag }));
+  }
+  return parts.join(', ');
+}
+
+function followUps(turn: DialogTurn, request: LastRequest, first: string): QuickReply[] {
+  const buttons = [
+    button(turn, 'assistant:buttons.add_first', 'add_to_cart', { item: first }),
+    button(turn, 'assistant:buttons.cheaper', 'cheaper'),
+    button(turn, 'assistant:buttons.why_first', 'why_recommended', { n: 1 }),
+  ];
+  if (!request.service) buttons.push(button(turn, 'assistant:buttons.other_service', 'other_service'));
+  else buttons.push(button(turn, 'assistant:buttons.cart', 'view_cart'));
+  return buttons;
+}
+
+/** One useful question for a shopper we know little about: the occasion first, then the budget. */
+function usefulQuestion(turn: DialogTurn, request: LastRequest): { text: string; buttons: QuickReply[] } | undefined {
+  if (request.kind !== 'recommend') return undefined;
+  if (!request.occasion && !request.text) {
+    return {
+      text: turn.t('assistant:ask.occasion'),
+      buttons: ['dinner', 'breakfast', 'party', 'snack'].map((o) => ({
+        title: turn.t(`assistant:occasions_button.${o}`), payload: `intent:refine?occasion=${o}`,
+      })),
+    };
+  }
+  if (request.budget === undefined) {
+    return {
+      text: turn.t('assistant:ask.budget'),
+      buttons: [500, 1000, 2000].map((b) => ({ title: turn.t('assistant:summary.budget', { amount: rub(turn, b) }), payload: `intent:refine?budget=${b}` })),
+    };
+  }
+  return undefined;
+}
+
+/** Runs a request and shows its cards (or says why nothing fits), remembering what was shown. */
+export async function present(turn: DialogTurn, deps: ShopDeps, request: LastRequest, introKey?: string): Promise<number> {
+  const memory = shopMemory(turn);
+  const query = await buildQuery(turn, deps, request);
+  const found = request.kind === 'search' ? await deps.backend.search(query) : await deps.backend.recommend(query);
+  const selected = select(found, query, request, deps.limit);
+  memory.last = request;
+  if (selected.length === 0) {
+    const key = request.maxPrice !== undefined ? 'assistant:no_cheaper' : 'assistant:no_results';
+    turn.say(key, { constraints: summary(turn, request), query: request.text ?? '' }, [
+      button(turn, 'assistant:buttons.popular', 'recommend'),
+      button(turn, 'assistant:buttons.help', 'help'),
+    ]);
+    return 0;
+  }
+  memory.shown = selected.map((s) => toShown(turn, s));
+  memory.focus = undefined;
+  const personal = selected.some((s) => s.reasons.some((r) => ['ordered_before', 'viewed_before', 'likes_category'].includes(r.code)));
+  const said = summary(turn, request);
+  const intro = introKey ?? (request.kind === 'search' ? 'assistant:found' : personal ? 'assistant:recommend_personal' : 'assistant:recommend_popular');
+  let text = turn.t(intro, { constraints: said ? ` (${said})` : '', query: request.text ?? '' });
+  if (request.kind === 'recommend' && request.budget !== undefined) {
+    const total = selected.reduce((sum, s) => sum + s.item.price, 0);
+    text += ' ' + turn.t('assistant:total', { amount: rub(turn, total) });
+  }
+  let quick = followUps(turn, request, keyOf(memory.shown[0]!));
+  const question = personal ? undefined : usefulQuestion(turn, request);
+  if (question) {
+    text += '\n' + question.text;
+    quick = question.buttons;
+  }
+  turn.reply(cardsReply(text, memory.shown.map((s, i) => toCard(turn, s, i)), quick));
+  return selected.length;
+}
+
+/** The service of a request, named for a sentence ("в Купере"). */
+export function inService(turn: DialogTurn, request: LastRequest): string {
+  return request.service ? serviceName(turn, request.service) : '';
+}

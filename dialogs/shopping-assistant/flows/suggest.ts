@@ -1,0 +1,170 @@
+import { createActionDialog } from '../../../core/dialog/action-dialog.ts';
+import type { Dialog, DialogTurn } from '../../../core/dialog/dialog.ts';
+import { createFormDialog } from '../../../core/dialog/form-dialog.ts';
+import { findItemReference, resolveItemReference } from '../../../core/dialog/references.ts';
+import { budgetSlot, customSlot } from '../../../core/dialog/slots.ts';
+import type { Service } from '../../../core/reply.ts';
+import { SERVICES } from '../../../core/reply.ts';
+import { button, cardsReply, rub, toCard, toShown } from '../cards.ts';
+import { fits } from '../constraints.ts';
+import { extractExcludedTags, extractProductText, extractRequiredTags, extractService } from '../extract.ts';
+import type { ShopDeps } from '../shop-deps.ts';
+import { shopMemory, type LastRequest } from '../shop-memory.ts';
+import { present } from './present.ts';
+import { buildQuery, requestFromArgs, requestFromText } from './query.ts';
+
+function merge(base: LastRequest, extra: Partial<LastRequest>): LastRequest {
+  const out: LastRequest = { ...base, requireTags: [...base.requireTags], excludeTags: [...base.excludeTags] };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    if (k === 'requireTags' || k === 'excludeTags') out[k] = [...new Set([...out[k], ...(v as string[])])];
+    else (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** "что взять на ужин на двоих до 1000 рублей в Самокате?" */
+function recommendDialog(deps: ShopDeps): Dialog {
+  return createActionDialog({
+    id: 'recommend',
+    intents: ['recommend'],
+    run: async (turn, args) => {
+      const request = merge(requestFromText(turn.text, 'recommend'), requestFromArgs(args));
+      await present(turn, deps, request);
+    },
+  });
+}
+
+const tagsSlot = (name: string, extract: (text: string) => string[]) =>
+  customSlot<string[]>(name, ({ text }) => {
+    const tags = extract(text);
+    return tags.length ? tags : undefined;
+  });
+
+/** "найди безлактозное молоко": asks what to look for when the message does not say. */
+function searchDialog(deps: ShopDeps): Dialog {
+  return createFormDialog({
+    id: 'search_product',
+    intents: ['search_product'],
+    initial: (_turn, args) => (typeof args.text === 'string' ? { query: args.text } : {}),
+    slots: [
+      {
+        name: 'query', required: true, prompt: 'assistant:ask.search', reprompts: ['assistant:ask.search_again'],
+        type: customSlot<string>('product', ({ text, asked }) => extractProductText(text) ?? (asked && text.trim().length > 1 ? text.trim() : undefined)),
+      },
+      { name: 'service', type: customSlot<Service>('service', ({ text }) => extractService(text)) },
+      { name: 'budget', type: budgetSlot },
+      { name: 'require', type: tagsSlot('require', extractRequiredTags) },
+      { name: 'exclude', type: tagsSlot('exclude', extractExcludedTags) },
+    ],
+    complete: async (turn, values) => {
+      const request: LastRequest = {
+        kind: 'search', text: values.query as string,
+        requireTags: (values.require as string[]) ?? [], excludeTags: (values.exclude as string[]) ?? [],
+      };
+      if (values.service) request.service = values.service as Service;
+      if (values.budget) request.budget = values.budget as number;
+      await present(turn, deps, request);
+    },
+  });
+}
+
+/** "повтори мой обычный заказ в Купере", "как в прошлый раз". */
+async function showReorder(turn: DialogTurn, deps: ShopDeps, request: LastRequest): Promise<void> {
+  const memory = shopMemory(turn);
+  const shopperId = turn.context.shopperId;
+  memory.last = request;
+  const found = shopperId
+    ? await deps.backend.reorder({ shopperId, mode: request.mode ?? 'usual', limit: 10, ...(request.service ? { service: request.service } : {}) })
+    : [];
+  const query = await buildQuery(turn, deps, { ...request, kind: 'recommend' });
+  const fitting = found.filter((s) => fits(s.item, { ...query, budget: undefined }));
+  if (fitting.length === 0) {
+    turn.say('assistant:reorder_none', { service: request.service ? ` ${turn.t(`assistant:in_service.${request.service}`)}` : '' },
+      [button(turn, 'assistant:buttons.popular', 'recommend', request.service ? { service: request.service } : {})]);
+    return;
+  }
+  memory.shown = fitting.map((s) => toShown(turn, s));
+  const total = memory.shown.reduce((sum, s) => sum + s.price * (s.quantity ?? 1), 0);
+  const text = turn.t(request.mode === 'last' ? 'assistant:reorder_last' : 'assistant:reorder_usual', { total: rub(turn, total) });
+  memory.offer = { intent: 'add_to_cart', args: { all: '1' } };
+  turn.reply(cardsReply(text, memory.shown.map((s, i) => toCard(turn, s, i)), [
+    button(turn, 'assistant:buttons.add_all', 'add_to_cart', { all: 1 }),
+    button(turn, 'assistant:buttons.cart', 'view_cart'),
+  ]));
+}
+
+function reorderDialog(deps: ShopDeps): Dialog {
+  return createActionDialog({
+    id: 'reorder',
+    intents: ['reorder'],
+    run: async (turn, args) => {
+      const said = requestFromText(turn.text, 'reorder');
+      await showReorder(turn, deps, merge({ kind: 'reorder', requireTags: [], excludeTags: [], mode: said.mode ?? 'usual',
+        ...(said.service ? { service: said.service } : {}) }, requestFromArgs(args)));
+    },
+  });
+}
+
+/** "а подешевле?" / "а есть дешевле второго?" */
+function cheaperDialog(deps: ShopDeps): Dialog {
+  return createActionDialog({
+    id: 'cheaper',
+    intents: ['cheaper'],
+    run: async (turn) => {
+      const memory = shopMemory(turn);
+      if (!memory.last || memory.shown.length === 0) return turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
+      const ref = resolveItemReference(findItemReference(turn.text), memory.shown, memory.focus);
+      const bound = ref ? ref.price : Math.min(...memory.shown.map((s) => s.price));
+      const base: LastRequest = memory.last.kind === 'reorder'
+        ? { kind: 'recommend', requireTags: [], excludeTags: [], ...(memory.last.service ? { service: memory.last.service } : {}) }
+        : memory.last;
+      await present(turn, deps, { ...base, maxPrice: bound - 0.01 }, 'assistant:cheaper_intro');
+    },
+  });
+}
+
+/** "а в Купере?" — the same request in another service. */
+function otherServiceDialog(deps: ShopDeps): Dialog {
+  return createActionDialog({
+    id: 'other_service',
+    intents: ['other_service'],
+    run: async (turn, args) => {
+      const memory = shopMemory(turn);
+      const service = extractService(turn.text) ?? (SERVICES.includes(args.service as Service) ? (args.service as Service) : undefined);
+      if (!service) {
+        const others = SERVICES.filter((s) => s !== memory.last?.service);
+        return turn.say('assistant:ask.service', {}, others.map((s) => ({
+          title: turn.t(`common:services.${s}`), payload: `intent:other_service?service=${s}`,
+        })));
+      }
+      const last = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
+      const { maxPrice: _drop, ...rest } = last;
+      if (last.kind === 'reorder') return showReorder(turn, deps, { ...rest, service });
+      await present(turn, deps, { ...rest, service });
+    },
+  });
+}
+
+/** "до 500", "на ужин", "без орехов" after suggestions: the same request, refined. */
+function refineDialog(deps: ShopDeps): Dialog {
+  return createActionDialog({
+    id: 'refine',
+    intents: ['refine'],
+    run: async (turn, args) => {
+      const memory = shopMemory(turn);
+      const said = requestFromText(turn.text, memory.last?.kind ?? 'recommend');
+      const { text: _text, kind: _kind, ...constraints } = said;
+      const base: LastRequest = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
+      const { maxPrice: _drop, ...rest } = base;
+      const request = merge(merge(rest, constraints), requestFromArgs(args));
+      if (request.kind === 'reorder') return showReorder(turn, deps, request);
+      await present(turn, deps, request);
+    },
+  });
+}
+
+/** The suggestion dialogs: recommend, search, reorder and their follow-ups. */
+export function suggestionDialogs(deps: ShopDeps): Dialog[] {
+  return [recommendDialog(deps), searchDialog(deps), reorderDialog(deps), cheaperDialog(deps), otherServiceDialog(deps), refineDialog(deps)];
+}

@@ -1,0 +1,18 @@
+import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
+
+/** What fits an occasion, matched against category and title (both languages). */
+const OCCASION_GOODS: Readonly<Record<string, RegExp>> = {
+  dinner: /готов|мяс|птиц|куриц|индейк|рыб|овощ|паст|макарон|спагетт|круп|рис|пельмен|салат|гарнир|сыр|хлеб|соус|ready|meal|meat|chicken|fish|vegetable|pasta|rice|cheese|bread|salad/i,
+  lunch: /готов|суп|мяс|птиц|куриц|рыб|овощ|паст|макарон|круп|салат|хлеб|ready|meal|soup|meat|chicken|fish|vegetable|pasta|salad|sandwich/i,
+  breakfast: /молоч|молок|йогурт|творог|яйц|каш|хлопь|мюсли|гранол|хлеб|сыр|кофе|чай|масл|джем|м[её]д|сок|круассан|milk|yogurt|egg|oat|cereal|granola|bread|cheese|coffee|tea|butter|juice/i,
+  party: /снек|чипс|напит|сок|газиров|лимонад|сыр|фрукт|орех|сладост|конфет|торт|пицц|колбас|snack|chips|drink|juice|soda|cheese|fruit|nuts|sweet|cake|pizza/i,
+  picnic: /мяс|шашлык|гриль|овощ|хлеб|лаваш|напит|сок|вод|снек|фрукт|соус|кетчуп|meat|grill|vegetable|bread|drink|water|juice|snack|fruit|sauce/i,
+  snack: /снек|батончик|орех|фрукт|йогурт|печень|чипс|сухарик|шоколад|snack|bar|nuts|fruit|yogurt|cookie|chips|chocolate/i,
+};
+
+/** Whether an item suits the occasion. */
+export function suitsOccasion(item: CatalogItem, occasion: string | undefined): boolean {
+  if (!occasion) return false;
+  const pattern = OCCASION_GOODS[occasion];
+  return pattern ? pattern.test(`${item.category} ${item.title.ru} ${item.title.en ?? ''}`) : false;
+}

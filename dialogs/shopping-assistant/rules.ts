@@ -1,0 +1,72 @@
+import type { Locale } from '../../core/activity.ts';
+import { isCorrection } from '../../core/dialog/corrections.ts';
+import { numbersIn } from '../../core/dialog/numbers.ts';
+import { findItemReference } from '../../core/dialog/references.ts';
+import type { IntentScore } from '../../core/nlu/recognizer.ts';
+import { extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractRequiredTags, extractService } from './extract.ts';
+import type { ShopMemory } from './shop-memory.ts';
+
+// `\b` only knows ASCII letters, so every pattern gets Unicode-aware word boundaries.
+function w(source: string): RegExp {
+  return new RegExp(source.replaceAll('\\b', '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))'), 'iu');
+}
+
+type Rule = [intent: string, pattern: RegExp, confidence: number];
+
+/** High-precision phrasings, checked in order. The recognizer still wins when it is more confident. */
+const RULES: readonly Rule[] = [
+  ['cancel', w('^\\s*(?:отмен\\p{L}*|стоп|хватит|не\\s+надо|забудь\\s+(?:это|об\\s+этом)|cancel|never\\s*mind|stop|forget\\s+it|quit)\\b[\\s.!]*$'), 0.95],
+  ['erase_data', w('\\b(?:удали\\p{L}*|сотри|стереть|очисти\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:мои|мою|все\\s+мои|всю\\s+мою)?\\s*(?:данные|информаци\\p{L}*|историю|профиль)|забудь\\s+(?:вс[её]\\s+)?обо\\s+мне|(?:erase|delete|remove|wipe)\\s+(?:all\\s+)?(?:my\\s+)?(?:data|information|profile|history)|forget\\s+(?:everything\\s+about\\s+)?me\\b'), 0.92],
+  ['withdraw_consent', w('\\b(?:отзыва\\p{L}*|отозвать|отзови)\\s+(?:\\p{L}+\\s+)?согласи\\p{L}*|не\\s+используй\\p{L}*\\s+(?:мо\\p{L}+\\s+)?(?:истори\\p{L}*|данны\\p{L}*|покупк\\p{L}*)|withdraw\\s+(?:my\\s+)?consent|revoke\\s+(?:my\\s+)?consent|stop\\s+using\\s+my|(?:don\'?t|do\\s+not)\\s+use\\s+my\\s+(?:data|history|purchases)'), 0.92],
+  ['what_do_you_know', w('\\bчто\\s+(?:ты|вы)\\s+(?:обо\\s+мне|про\\s+меня|знаешь\\s+обо\\s+мне|знаете\\s+обо\\s+мне)|(?:знаешь|знаете)\\s+(?:обо\\s+мне|про\\s+меня)|какие\\s+(?:у\\s+(?:тебя|вас)\\s+)?(?:есть\\s+)?данные\\s+(?:обо\\s+мне|про\\s+меня)|what\\s+do\\s+you\\s+know\\s+about\\s+me|what\\s+data\\s+do\\s+you\\s+(?:have|keep|store)|what\\s+you\\s+know\\s+about\\s+me'), 0.92],
+  ['switch_language', w('\\b(?:по-?английски|на\\s+английск\\p{L}*|английский|по-?русски|на\\s+русск\\p{L}*|english\\s+please|switch\\s+to\\s+(?:english|russian)|in\\s+(?:english|russian)|speak\\s+(?:english|russian)|(?:давай|перейд\\p{L}*|переключ\\p{L}*)\\s+на\\s+(?:английский|русский))'), 0.92],
+  ['why_recommended', w('^\\s*(?:а\\s+)?почему\\b|\\bзачем\\s+(?:ты\\s+)?(?:это|предложил\\p{L}*|советуешь)|\\bза\\s+что\\s+(?:ты\\s+)?(?:его|её|это)|^\\s*(?:and\\s+)?why\\b|\\bwhy\\s+(?:this|that|did\\s+you|is\\s+it|the)\\b'), 0.9],
+  ['view_cart', w('\\bчто\\s+(?:у\\s+меня\\s+)?в\\s+корзин\\p{L}*|\\bпокажи\\s+корзин\\p{L}*|\\bмоя\\s+корзин\\p{L}*|^\\s*корзин\\p{L}*\\s*\\??$|what\'?s\\s+in\\s+(?:my|the)\\s+(?:cart|basket)|\\bshow\\s+(?:me\\s+)?(?:my\\s+|the\\s+)?(?:cart|basket)|\\bview\\s+(?:my\\s+|the\\s+)?cart|^\\s*(?:my\\s+)?(?:cart|basket)\\s*\\??$'), 0.92],
+  ['checkout', w('\\bоформ\\p{L}*|\\bчекаут|\\bк\\s+оплате|\\bcheck\\s*out|\\bplace\\s+(?:the\\s+|my\\s+)?order|\\bproceed\\s+to\\s+(?:checkout|payment)'), 0.88],
+  ['remove_from_cart', w('\\b(?:убери\\p{L}*|удали\\p{L}*|выкинь|выброси|убрать|удалить|remove|delete|take\\s+out|drop)\\b|\\bочисти\\p{L}*\\s+корзин\\p{L}*|\\bclear\\s+(?:the\\s+|my\\s+)?(?:cart|basket)|\\bempty\\s+(?:the\\s+|my\\s+)?(?:cart|basket)'), 0.86],
+  ['cheaper', w('\\b(?:подешевле|дешевле|бюджетнее|подешевл\\p{L}*|cheaper|less\\s+expensive|more\\s+affordable|lower\\s+price)\\b'), 0.95],
+  ['reorder', w('\\bповтор\\p{L}*|\\bкак\\s+в\\s+прошлый\\s+раз|\\bобычн\\p{L}*\\s+заказ|\\bкак\\s+обычно|\\breorder|\\brepeat\\s+(?:my\\s+|the\\s+)?(?:last\\s+|usual\\s+)?order|\\bsame\\s+as\\s+(?:last\\s+time|before|usual)|\\bmy\\s+usual\\b|\\bas\\s+usual\\b|\\bas\\s+last\\s+time'), 0.9],
+  ['add_to_cart', w('\\b(?:добав\\p{L}*|положи|возьм\\p{L}*|беру|закинь|кинь|докинь|в\\s+корзину|add|put|i\'?ll\\s+take|take\\s+(?:the|it|this|that|them)|buy\\s+(?:the|it|this|that))\\b|\\bещ[её]\\s+(?:\\p{L}+\\s+)?(?:так\\p{L}+|одн\\p{L}+|штук\\p{L}*)|\\b(?:more\\s+of\\s+(?:these|those|them|it|this)|another\\s+(?:one|two|three)|(?:one|two|three)\\s+more)\\b'), 0.86],
+  ['feedback_negative', w('\\b(?:не\\s+люблю|не\\s+нравится|не\\s+нравятся|не\\s+подходит|не\\s+подходят|терпеть\\s+не\\s+могу|ненавижу|не\\s+то\\b|не\\s+хочу\\s+(?:это|такое|его)|don\'?t\\s+like|do\\s+not\\s+like|not\\s+for\\s+me|doesn\'?t\\s+suit|does\\s+not\\s+suit|i\\s+hate|dislike|not\\s+what\\s+i\\s+want)'), 0.88],
+  ['search_product', w('^\\s*(?:пожалуйста,?\\s+)?(?:найди\\p{L}*|найти|поищи\\p{L}*|ищу|поиск|есть\\s+ли|у\\s+вас\\s+есть|где\\s+купить|find|search|look\\s+for|looking\\s+for|do\\s+you\\s+have|have\\s+you\\s+got|i\'?m\\s+looking\\s+for)\\b'), 0.88],
+  ['state_preference', w('^\\s*я\\s+(?:веган\\p{L}*|вегетариан\\p{L}*|не\\s+ем|не\\s+пью|соблюдаю|на\\s+диете)|\\bаллерги\\p{L}*|^\\s*(?:без|no)\\s+\\p{L}+\\s*[.!]?$|\\bi\'?m\\s+(?:a\\s+)?(?:vegan|vegetarian)|\\bi\\s+am\\s+(?:a\\s+)?(?:vegan|vegetarian)|\\ballergic|\\bi\\s+(?:don\'?t|do\\s+not)\\s+eat|\\bi\\s+(?:eat|keep|follow)\\s+(?:only\\s+)?halal|\\bi\\s+(?:don\'?t|do\\s+not)\\s+drink'), 0.88],
+  ['recommend', w('\\bчто\\s+(?:бы\\s+)?(?:мне\\s+|нам\\s+)?(?:взять|купить|приготовить|поесть|выбрать|заказать)|\\b(?:посоветуй\\p{L}*|порекомендуй\\p{L}*|подбери\\p{L}*|предложи\\p{L}*|подскажи\\p{L}*)|\\bрекомендаци\\p{L}*|\\brecommend\\p{L}*|\\bsuggest\\p{L}*|\\bwhat\\s+(?:should|could|can|shall)\\s+(?:i|we)\\s+(?:get|buy|cook|have|eat|order)|\\bideas?\\s+for|\\bsomething\\s+for\\s+(?:dinner|breakfast|lunch|a\\s+party)|\\bчто-нибудь\\s+(?:на|для|к)'), 0.88],
+  ['greet', w('^\\s*(?:/start|привет\\p{L}*|здравствуй\\p{L}*|добр\\p{L}+\\s+(?:день|утро|вечер)|доброе\\s+утро|хай|салют|hello|hi|hey|good\\s+(?:morning|afternoon|evening))\\b'), 0.86],
+  ['goodbye', w('^\\s*(?:(?:спасибо,?\\s+)?пока|до\\s+свидания|до\\s+встречи|всего\\s+доброго|(?:thanks,?\\s+)?bye|goodbye|see\\s+you|that\'?s\\s+all)\\b'), 0.88],
+  ['help', w('^\\s*/?(?:помощь|помоги\\p{L}*|справка|help)\\b|\\bчто\\s+(?:ты\\s+)?(?:умеешь|можешь)|\\bwhat\\s+can\\s+you\\s+do|\\bкак\\s+(?:это|ты)\\s+работает|\\bhow\\s+does\\s+(?:this|it)\\s+work'), 0.88],
+  ['feedback_positive', w('^\\s*(?:спасибо|благодарю|отлично|супер|класс|здорово|круто|thanks|thank\\s+you|great|perfect|awesome|nice)\\b'), 0.8],
+  ['confirm_yes', w('^\\s*(?:да|ага|угу|давай|конечно|yes|yeah|yep|sure|ok|okay)\\b[\\s.!]*(?:пожалуйста|please)?[\\s.!]*$'), 0.7],
+  ['confirm_no', w('^\\s*(?:нет|неа|no|nope|nah)\\b[\\s.!,]*(?:спасибо|thanks)?[\\s.!]*$'), 0.7],
+];
+
+const OTHER_SERVICE = w('^\\s*(?:а|and|what\\s+about|how\\s+about)?\\s*(?:в|во|на|из|in|on|at|from)?\\s*(?:самокат\\p{L}*|купер\\p{L}*|мега\\s?маркет\\p{L}*|сбермаркет\\p{L}*|samokat|kuper|megamarket)\\s*(?:есть|тоже|\\?|there)?[\\s?!.]*$');
+
+function constraintsOnly(text: string): boolean {
+  const said = extractService(text) || extractOccasion(text) || extractPeople(text) || extractBudget(text)
+    || extractRequiredTags(text).length || extractExcludedTags(text).length;
+  return Boolean(said) && text.trim().split(/\s+/).length <= 6;
+}
+
+/**
+ * Recognizes the shopping intents from the words and the conversation: follow-ups to what was shown
+ * ("а подешевле?", "а в Купере?", "возьми второе", "нет, три") are only understood in context.
+ */
+export function shoppingRules(text: string, _locale: Locale, raw: Record<string, unknown>): IntentScore | undefined {
+  const memory = raw as Partial<ShopMemory>;
+  const shown = memory.shown?.length ?? 0;
+  if (memory.lastAdded && isCorrection(text) && numbersIn(text).length > 0 && !extractService(text)) {
+    return { name: 'cart_correction', confidence: 0.95 };
+  }
+  if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
+  for (const [intent, pattern, confidence] of RULES) {
+    if (!pattern.test(text)) continue;
+    if ((intent === 'confirm_yes' || intent === 'confirm_no') && memory.offer) return { name: intent, confidence: 0.95 };
+    return { name: intent, confidence };
+  }
+  const reference = findItemReference(text);
+  if (shown > 0 && reference && reference.kind !== 'anaphor' && text.trim().split(/\s+/).length <= 4) {
+    return { name: 'add_to_cart', confidence: 0.7 };
+  }
+  if (memory.last && constraintsOnly(text)) return { name: 'refine', confidence: 0.85 };
+  return undefined;
+}

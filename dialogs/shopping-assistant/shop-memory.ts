@@ -1,0 +1,72 @@
+import type { DialogTurn } from '../../core/dialog/dialog.ts';
+import type { Service } from '../../core/reply.ts';
+import type { Reason } from './ports.ts';
+
+/** A product as it was shown to the shopper, with what is needed to refer back to it. */
+export interface ShownItem {
+  itemId: string;
+  service: Service;
+  title: string;
+  price: number;
+  reasons: Reason[];
+  /** For reorders: the usual quantity. */
+  quantity?: number;
+}
+
+/** One line of the cart. */
+export interface CartLine {
+  itemId: string;
+  service: Service;
+  title: string;
+  price: number;
+  quantity: number;
+}
+
+/** The request the last suggestions answered, so follow-ups ("а подешевле?", "а в Купере?") can refine it. */
+export interface LastRequest {
+  kind: 'recommend' | 'search' | 'reorder';
+  service?: Service;
+  text?: string;
+  occasion?: string;
+  people?: number;
+  /** The total budget of the request. */
+  budget?: number;
+  /** A per-item price bound ("а подешевле?" sets it below what was shown). */
+  maxPrice?: number;
+  requireTags: string[];
+  excludeTags: string[];
+  mode?: 'usual' | 'last';
+}
+
+/** What the shopping dialogs remember in a conversation. */
+export interface ShopMemory {
+  shown: ShownItem[];
+  /** The item the shopper referred to last ("ещё две такие"). */
+  focus?: ShownItem;
+  last?: LastRequest;
+  cart: CartLine[];
+  /** What the last cart change was, so "нет, три" can correct it. */
+  lastAdded?: { itemId: string; service: Service; quantity: number };
+  /** Preferences stated in this conversation (kept for anonymous shoppers too). */
+  prefs: Array<{ kind: string; value: string }>;
+  excludeItems: string[];
+  /** Shopper said no to history-based suggestions. */
+  noPersonalization?: boolean;
+  /** A yes/no offer made in the last answer: what "да" means. */
+  offer?: { intent: string; args: Record<string, string> };
+}
+
+/** The typed shopping memory of a turn (created on first use). */
+export function shopMemory(turn: DialogTurn): ShopMemory {
+  const m = turn.memory as Partial<ShopMemory>;
+  m.shown ??= [];
+  m.cart ??= [];
+  m.prefs ??= [];
+  m.excludeItems ??= [];
+  return m as ShopMemory;
+}
+
+/** The key of a shown item or cart line. */
+export function keyOf(x: { service: Service; itemId: string }): string {
+  return `${x.service}:${x.itemId}`;
+}

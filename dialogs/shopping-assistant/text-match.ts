@@ -1,0 +1,50 @@
+import snowball from 'snowball-stemmers';
+import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
+
+const ru = snowball.newStemmer('russian');
+const en = snowball.newStemmer('english');
+const cache = new Map<string, string>();
+
+/** The Snowball stem of a lower-cased word, Russian or English by its script. */
+export function stemWord(word: string): string {
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    stem = word.length < 3 ? word : /[а-я]/.test(word) ? ru.stem(word) : en.stem(word);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, stem);
+  }
+  return stem;
+}
+
+/** The stems of the words of a text. */
+export function stems(text: string): string[] {
+  const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.filter((w) => w.length >= 2).map(stemWord);
+}
+
+const itemStems = new WeakMap<CatalogItem, { title: Set<string>; rest: Set<string> }>();
+
+function stemsOf(item: CatalogItem): { title: Set<string>; rest: Set<string> } {
+  let cached = itemStems.get(item);
+  if (!cached) {
+    cached = {
+      title: new Set(stems(`${item.title.ru} ${item.title.en ?? ''}`)),
+      rest: new Set(stems(`${item.category.replace(/\//g, ' ')} ${item.brand ?? ''} ${(item.tags ?? []).join(' ')}`)),
+    };
+    itemStems.set(item, cached);
+  }
+  return cached;
+}
+
+/** How well an item matches query stems: 0 (no word) .. 1 (every word in the title). */
+export function matchScore(item: CatalogItem, queryStems: readonly string[]): number {
+  if (queryStems.length === 0) return 0;
+  const { title, rest } = stemsOf(item);
+  let score = 0;
+  for (const s of queryStems) {
+    if (title.has(s)) score += 1;
+    else if (rest.has(s)) score += 0.7;
+    else if (s.length >= 4 && [...title].some((t) => t.startsWith(s) || (t.length >= 4 && s.startsWith(t)))) score += 0.6;
+  }
+  return score / queryStems.length;
+}
