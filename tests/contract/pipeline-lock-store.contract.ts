@@ -110,11 +110,11 @@ export function conversationLockStoreContract(name: string, factory: Conversatio
     it('frees the lock of a dead holder after its TTL; renewal keeps a live one', async () => {
       const store = await open();
       const [dead, live] = [conversation(), conversation()];
-      await store.acquire(dead, { ...message(1), lockTtlMs: 150 });
-      await store.acquire(live, { ...message(1, 'live'), lockTtlMs: 150 });
-      for (let i = 0; i < 4; i += 1) {
-        await sleep(75);
-        expect(await store.renew(live, 'live', 150)).toBe(true);
+      await store.acquire(dead, { ...message(1), lockTtlMs: 400 });
+      await store.acquire(live, { ...message(1, 'live'), lockTtlMs: 400 });
+      for (let i = 0; i < 6; i += 1) {
+        await sleep(100);
+        expect(await store.renew(live, 'live', 400)).toBe(true);
       }
       expect((await store.acquire(dead, { ...LONG, token: 'next' })).state).toBe('acquired');
       expect((await store.acquire(live, { ...LONG, token: 'next' })).state).toBe('waiting');

@@ -138,11 +138,11 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
     });
 
     it('expires a value after its TTL (fractional seconds allowed)', async () => {
-      const store = await open({ ttlSeconds: 0.25 });
+      const store = await open({ ttlSeconds: 0.5 });
       const k = key('ttl');
       await store.set(k, 'short-lived');
       expect((await store.get(k))?.data).toBe('short-lived');
-      await sleep(400);
+      await sleep(700);
       expect(await store.get(k)).toBeUndefined();
       // An expired key is gone: it can be created again from version 1.
       expect(await store.set(k, 'again', { expectedVersion: 0 })).toBe(1);
@@ -151,12 +151,12 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
     it('honours a per-write TTL over the store default, and each write renews the TTL', async () => {
       const store = await open({ ttlSeconds: 3600 });
       const k = key('per-write-ttl');
-      await store.set(k, 1, { ttlSeconds: 0.3 });
-      await sleep(180);
-      await store.set(k, 2, { ttlSeconds: 0.3 });
-      await sleep(180);
+      await store.set(k, 1, { ttlSeconds: 0.6 });
+      await sleep(350);
+      await store.set(k, 2, { ttlSeconds: 0.6 });
+      await sleep(350); // past the first write's expiry, within the second's
       expect((await store.get(k))?.data).toBe(2);
-      await sleep(300);
+      await sleep(600);
       expect(await store.get(k)).toBeUndefined();
     });
 

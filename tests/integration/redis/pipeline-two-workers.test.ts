@@ -123,8 +123,8 @@ describe('two workers sharing one Redis', () => {
 
   it('keeps the lock renewed through a turn longer than the lock TTL', async () => {
     const { a, b, turns } = twoWorkers({
-      pipeline: { lock: { lockTtlMs: 150, renewEveryMs: 40 } },
-      during: async (_c, turn) => (turn === 1 ? sleep(500) : undefined),
+      pipeline: { lock: { lockTtlMs: 300, renewEveryMs: 60 } },
+      during: async (_c, turn) => (turn === 1 ? sleep(900) : undefined),
     });
     const say = conversationMessage('renew');
     const first = a.handle(say('долгий ход'));
