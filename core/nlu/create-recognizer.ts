@@ -3,10 +3,9 @@ import { findBuiltins } from './builtins/find-builtins.ts';
 import { deOverlap, gazetteerEntities, taggerEntities } from './entity-merge.ts';
 import { Gazetteer } from './gazetteer.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
-import { hashString } from './hashing.ts';
 import type { IntentDefinition } from './intent-definition.ts';
 import { utterancesFromDefinitions } from './intent-definition.ts';
-import { intentFeatures } from './intent-features.ts';
+import { featureId, intentFeatures } from './intent-features.ts';
 import type { IntentOracle } from './intent-oracle.ts';
 import type { LabelledUtterance } from './labelled.ts';
 import { identifyLanguage } from './language-id.ts';
@@ -106,7 +105,7 @@ function rankIntents(model: NluModel, tokens: readonly Token[], expected: readon
   rejectUnknown: boolean): IntentScore[] {
   const words = tokens.filter((t) => t.kind === 'word');
   if (words.length === 0 && rejectUnknown) return [];
-  const known = words.filter((t) => model.classifier.has(hashString(`w:${t.norm}`)) || model.classifier.has(hashString(`s:${t.stem}`)));
+  const known = words.filter((t) => model.classifier.has(featureId(`w:${t.norm}`)) || model.classifier.has(featureId(`s:${t.stem}`)));
   // Nothing the model has ever seen: gibberish, another language, or a paste; never guess an intent for it.
   if (known.length === 0 && rejectUnknown) return [];
   let ranked = model.classifier.predict(intentFeatures(tokens, model.features));

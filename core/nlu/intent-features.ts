@@ -23,6 +23,13 @@ export const DEFAULT_INTENT_FEATURES: IntentFeatureConfig = {
   words: 1, stems: 1, bigrams: 0.7, chars: 0.35, charMin: 2, charMax: 5,
 };
 
+// 30-bit ids stay small integers in V8, which keeps Map lookups on the hot path fast.
+const SMALL = 0x3fffffff;
+/** The hashed id of an intent feature key ("w:молоко"). */
+export function featureId(key: string): number {
+  return hashString(key) & SMALL;
+}
+
 const BOS = '⟨s⟩';
 const EOS = '⟨/s⟩';
 
@@ -30,7 +37,7 @@ const EOS = '⟨/s⟩';
 export function intentFeatures(tokens: readonly Token[], config: IntentFeatureConfig = DEFAULT_INTENT_FEATURES): SparseVector {
   const acc = new Map<number, number>();
   const add = (key: string, weight: number): void => {
-    const id = hashString(key);
+    const id = hashString(key) & SMALL;
     acc.set(id, (acc.get(id) ?? 0) + weight);
   };
   const units: string[] = [];
@@ -68,7 +75,7 @@ function addCharGrams(word: string, config: IntentFeatureConfig, acc: Map<number
     for (let n = 1; n <= config.charMax && i + n <= word.length; n++) {
       state = hashStep(state, word.charCodeAt(i + n - 1));
       if (n < config.charMin) continue;
-      const id = hashFinish(state);
+      const id = hashFinish(state) & SMALL;
       acc.set(id, (acc.get(id) ?? 0) + config.chars);
     }
   }

@@ -1,4 +1,4 @@
-import { hashString } from './hashing.ts';
+import { hashFinish, hashStep, hashString } from './hashing.ts';
 import type { Token } from './text.ts';
 
 /** A typed region found before tagging (gazetteer or built-in), offered to the tagger as a feature. */
@@ -18,36 +18,59 @@ export function shape(text: string): string {
   return out.slice(0, 6);
 }
 
-function at(tokens: readonly Token[], i: number, field: 'norm' | 'stem'): string {
-  if (i < 0) return '⟨s⟩';
-  if (i >= tokens.length) return '⟨/s⟩';
-  const t = tokens[i] as Token;
-  return t.kind === 'number' ? '#' : t[field];
+interface TokenHashes {
+  norm: number;
+  stem: number;
+  shape: number;
+}
+
+const BOS: TokenHashes = { norm: hashString('⟨s⟩'), stem: hashString('⟨s⟩'), shape: hashString('^') };
+const EOS: TokenHashes = { norm: hashString('⟨/s⟩'), stem: hashString('⟨/s⟩'), shape: hashString('$') };
+const NUM = hashString('#');
+const T = Object.fromEntries(['first', 'last', 's-1', 's+1', 'w-1', 'w+1', 's-2', 's+2', 's-1|s', 's|s+1', 's-2|s-1', 's+1|s+2',
+  'sh-1', 'sh+1', 'h:B', 'h:I', 'h', 'h|s'].map((name) => [name, hashString(`tpl:${name}`)])) as Record<string, number>;
+
+// Combines a template id with value hashes numerically: window features without building strings.
+function mix(template: number, a: number, b = 0): number {
+  let h = hashStep(hashStep(template, a & 0xffff), a >>> 16);
+  if (b !== 0) h = hashStep(hashStep(h, b & 0xffff), b >>> 16);
+  return hashFinish(h);
+}
+
+function hashesOf(token: Token): TokenHashes {
+  if (token.kind === 'number') return { norm: NUM, stem: NUM, shape: hashString(shape(token.text)) };
+  return { norm: hashString(token.norm), stem: hashString(token.stem), shape: hashString(shape(token.text)) };
 }
 
 /** Hashed features of every token: lexical, stem, affix, shape, position, window and hint (gazetteer) features. */
 export function taggerFeatures(tokens: readonly Token[], hints: readonly SpanHint[] = []): Uint32Array[] {
+  const hs = tokens.map(hashesOf);
+  const at = (i: number): TokenHashes => (i < 0 ? BOS : i >= hs.length ? EOS : (hs[i] as TokenHashes));
   return tokens.map((token, i) => {
-    const f: string[] = [];
-    if (i === 0) f.push('first');
-    if (i === tokens.length - 1) f.push('last');
-    f.push(`s-1=${at(tokens, i - 1, 'stem')}`, `s+1=${at(tokens, i + 1, 'stem')}`);
-    f.push(`w-1=${at(tokens, i - 1, 'norm')}`, `w+1=${at(tokens, i + 1, 'norm')}`);
-    f.push(`s-2=${at(tokens, i - 2, 'stem')}`, `s+2=${at(tokens, i + 2, 'stem')}`);
-    f.push(`s-1|s=${at(tokens, i - 1, 'stem')}|${token.stem}`, `s|s+1=${token.stem}|${at(tokens, i + 1, 'stem')}`);
-    f.push(`s-2|s-1=${at(tokens, i - 2, 'stem')}|${at(tokens, i - 1, 'stem')}`);
-    f.push(`s+1|s+2=${at(tokens, i + 1, 'stem')}|${at(tokens, i + 2, 'stem')}`);
-    f.push(`sh-1=${i > 0 ? shape((tokens[i - 1] as Token).text) : '^'}`, `sh+1=${i + 1 < tokens.length ? shape((tokens[i + 1] as Token).text) : '$'}`);
+    const f: number[] = [];
+    const p2 = at(i - 2);
+    const p1 = at(i - 1);
+    const c = at(i);
+    const n1 = at(i + 1);
+    const n2 = at(i + 2);
+    if (i === 0) f.push(T.first as number);
+    if (i === tokens.length - 1) f.push(T.last as number);
+    f.push(mix(T['s-1'] as number, p1.stem), mix(T['s+1'] as number, n1.stem), mix(T['w-1'] as number, p1.norm),
+      mix(T['w+1'] as number, n1.norm), mix(T['s-2'] as number, p2.stem), mix(T['s+2'] as number, n2.stem),
+      mix(T['s-1|s'] as number, p1.stem, c.stem), mix(T['s|s+1'] as number, c.stem, n1.stem),
+      mix(T['s-2|s-1'] as number, p2.stem, p1.stem), mix(T['s+1|s+2'] as number, n1.stem, n2.stem),
+      mix(T['sh-1'] as number, p1.shape), mix(T['sh+1'] as number, n1.shape));
     for (const hint of hints) {
       if (hint.start < token.end && hint.end > token.start) {
-        const begin = hint.start >= token.start ? 'B' : 'I';
-        f.push(`h=${hint.type}:${begin}`, `h=${hint.type}`, `h=${hint.type}|s=${token.stem}`);
+        const type = hashString(hint.type);
+        f.push(mix((hint.start >= token.start ? T['h:B'] : T['h:I']) as number, type), mix(T.h as number, type),
+          mix(T['h|s'] as number, type, c.stem));
       }
     }
     const local = localFeatures(token);
     const out = new Uint32Array(local.length + f.length);
     out.set(local);
-    for (let k = 0; k < f.length; k++) out[local.length + k] = hashString(f[k] as string);
+    out.set(f, local.length);
     return out;
   });
 }
