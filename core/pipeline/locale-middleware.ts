@@ -10,6 +10,17 @@ export interface LocaleMiddlewareOptions {
   preferredLocale(shopperId: string): Promise<Locale | undefined>;
 }
 
+/** The `TurnContext.state` key of the shopper's saved language, when they have one. */
+export const PREFERRED_LOCALE_STATE_KEY = 'pipeline.preferredLocale';
+
+/**
+ * The shopper's saved language as the locale step found it, so later steps that choose the locale
+ * again (the session middleware) can keep it as the strongest hint.
+ */
+export function preferredLocaleOf(context: TurnContext): Locale | undefined {
+  return context.state.get(PREFERRED_LOCALE_STATE_KEY) as Locale | undefined;
+}
+
 /**
  * Applies the shopper's saved language, the strongest hint (DESIGN: the shopper's setting, else the
  * channel's language, else the text). The bot already chose from the request, channel and text.
@@ -18,7 +29,10 @@ export function localeMiddleware(options: LocaleMiddlewareOptions): Middleware<T
   return async (context, next) => {
     const shopperId = context.shopperId;
     const preferred = shopperId ? await options.preferredLocale(shopperId) : undefined;
-    if (preferred && preferred !== context.locale) context.setLocale(preferred, options.translator.forLocale(preferred));
+    if (preferred) {
+      context.state.set(PREFERRED_LOCALE_STATE_KEY, preferred);
+      if (preferred !== context.locale) context.setLocale(preferred, options.translator.forLocale(preferred));
+    }
     await next();
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelName, Locale } from '../../../core/activity.ts';
 import { consentOf } from '../../../core/pipeline/consent-middleware.ts';
+import { preferredLocaleOf } from '../../../core/pipeline/locale-middleware.ts';
 import { turnOutcome } from '../../../core/pipeline/turn-outcome.ts';
 import { message, pipelineBot, texts } from './pipeline-harness.ts';
 
@@ -60,6 +61,7 @@ describe('identity, consent and locale hooks', () => {
     await bot.handle(message('привет', { user: { channelUserId: 'u', shopperId: 'shopper-en' } }));
     await bot.handle(message('привет', { user: { channelUserId: 'v', shopperId: 'shopper-ru' }, conversationId: 'c2' }));
     expect(turns.map((t) => t.locale)).toEqual(['en', 'ru']);
+    expect(turns.map((t) => preferredLocaleOf(t.context))).toEqual(['en', undefined]);
   });
 
   it('runs the steps in DESIGN order: dedup, rate limit, identity, consent, locale, lock', async () => {
