@@ -3,7 +3,7 @@ import { ValidationError } from '../../../core/errors.ts';
 import type {
   VectorFilter, VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord,
 } from '../../../core/reco/vector/vector-index.ts';
-import { matchesFilter } from '../../../core/reco/vector/vector-index.ts';
+import { copyMetadata, matchesFilter } from '../../../core/reco/vector/vector-index.ts';
 import { dot, normalized, TopK } from '../../../core/reco/vector/vector-math.ts';
 
 /** Options of the hnswlib-backed index. */
@@ -75,7 +75,7 @@ export class HnswVectorIndex implements VectorIndex {
       }
       this.labelOf.set(record.id, label);
       this.ids[label] = record.id;
-      this.metadata[label] = structuredClone(record.metadata);
+      this.metadata[label] = copyMetadata(record.metadata);
       this.vectors[label] = row;
     });
   }
@@ -103,7 +103,7 @@ export class HnswVectorIndex implements VectorIndex {
     return ids.flatMap((id) => {
       const label = this.labelOf.get(id);
       if (label === undefined) return [];
-      return [{ id, values: this.vectors[label]!.slice(), metadata: structuredClone(this.metadata[label]!) }];
+      return [{ id, values: this.vectors[label]!.slice(), metadata: copyMetadata(this.metadata[label]!) }];
     });
   }
 
@@ -133,7 +133,7 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   private match(label: number, score: number): VectorMatch {
-    return { id: this.ids[label]!, score, metadata: structuredClone(this.metadata[label]!) };
+    return { id: this.ids[label]!, score, metadata: copyMetadata(this.metadata[label]!) };
   }
 
   // The graph cannot reach every match of a very selective filter; scanning the few that match is exact and cheap.

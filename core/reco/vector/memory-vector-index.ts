@@ -3,7 +3,7 @@ import { createRandom } from '../random.ts';
 import type { Codebook } from './kmeans.ts';
 import { kmeans, nearestCentroid, rankCentroids } from './kmeans.ts';
 import type { VectorFilter, VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
-import { matchesFilter } from './vector-index.ts';
+import { copyMetadata, matchesFilter } from './vector-index.ts';
 import { dot, normalized, TopK } from './vector-math.ts';
 
 /** Options of the in-process vector index. */
@@ -68,7 +68,7 @@ export class MemoryVectorIndex implements VectorIndex {
         this.slotOf.set(record.id, slot);
       }
       this.ids[slot] = record.id;
-      this.metadata[slot] = structuredClone(record.metadata);
+      this.metadata[slot] = copyMetadata(record.metadata);
       this.data.set(rows[r]!, slot * this.dimensions);
       if (this.ivf) this.assign(slot);
     });
@@ -87,7 +87,7 @@ export class MemoryVectorIndex implements VectorIndex {
     if (this.slotOf.size >= this.options.annThreshold) this.searchInvertedFile(q, query.filter, top);
     else for (let slot = 0; slot < this.ids.length; slot += 1) this.consider(slot, q, query.filter, top);
     return top.sorted().map(({ score, value }) => ({
-      id: this.ids[value]!, score, metadata: structuredClone(this.metadata[value]!),
+      id: this.ids[value]!, score, metadata: copyMetadata(this.metadata[value]!),
     }));
   }
 
@@ -96,7 +96,7 @@ export class MemoryVectorIndex implements VectorIndex {
       const slot = this.slotOf.get(id);
       if (slot === undefined) return [];
       return [{ id, values: this.data.slice(slot * this.dimensions, (slot + 1) * this.dimensions),
-        metadata: structuredClone(this.metadata[slot]!) }];
+        metadata: copyMetadata(this.metadata[slot]!) }];
     });
   }
 

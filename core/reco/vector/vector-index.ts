@@ -105,3 +105,8 @@ export function categoryLevels(category: string | undefined): string[] {
 function categoryMatches(category: string | undefined, wanted: string): boolean {
   return categoryLevels(category).includes(categoryLevels(wanted).at(-1) ?? wanted);
 }
+
+/** A copy of metadata (tags copied too), cheaper than structuredClone on the query path. */
+export function copyMetadata(metadata: VectorMetadata): VectorMetadata {
+  return metadata.tags ? { ...metadata, tags: [...metadata.tags] } : { ...metadata };
+}

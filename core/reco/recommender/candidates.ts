@@ -1,0 +1,195 @@
+import type { CatalogItem } from '../../catalog/catalog-item.ts';
+import type { Service } from '../../reply.ts';
+import { SemanticIds } from '../semantic-ids.ts';
+import type { CatalogIndex } from './catalog-index.ts';
+import type { CompiledConstraints } from './constraints.ts';
+import { inCategory } from './constraints.ts';
+import type { InteractionSnapshot } from './interaction-model.ts';
+import type { SemanticHit } from './semantic-match.ts';
+import type { ShopperHistory } from './shopper-history.ts';
+import { repurchaseFacts } from './shopper-history.ts';
+import type { Reason } from './types.ts';
+
+/** A candidate with the score each source gave it and the reason behind each. */
+export interface Candidate {
+  key: string;
+  item: CatalogItem;
+  parts: Map<Reason['kind'], { score: number; reason: Reason }>;
+}
+
+/** Everything generators read. */
+export interface CandidateContext {
+  catalog: CatalogIndex;
+  model: InteractionSnapshot;
+  history?: ShopperHistory;
+  now: number;
+  constraints: CompiledConstraints;
+  service?: Service;
+  category?: string;
+}
+
+/** Relative weights of the sources (the next-basket evaluation's findings: own history first, then neighbours). */
+export const SOURCE_WEIGHTS = {
+  repurchase: 1, similar_shoppers: 0.7, bought_together: 0.45, query_match: 2.2, cross_service: 0.35, popular: 0.15, catalog: 0.05,
+} as const;
+
+/** Collects candidates that pass every hard constraint. */
+export class CandidatePool {
+  readonly candidates = new Map<string, Candidate>();
+
+  constructor(private readonly context: CandidateContext) {}
+
+  add(key: string, score: number, reason: Reason): void {
+    if (!(score > 0)) return;
+    let candidate = this.candidates.get(key);
+    if (!candidate) {
+      const item = this.context.catalog.item(key);
+      if (!item || !this.context.constraints.allows(item)) return;
+      candidate = { key, item, parts: new Map() };
+      this.candidates.set(key, candidate);
+    }
+    const weighted = score * SOURCE_WEIGHTS[reason.kind];
+    const existing = candidate.parts.get(reason.kind);
+    if (!existing || existing.score < weighted) candidate.parts.set(reason.kind, { score: weighted, reason });
+  }
+}
+
+/** The shopper's own items: decayed order frequency times how due the next purchase is. */
+export function addRepurchases(pool: CandidatePool, context: CandidateContext): void {
+  const history = context.history;
+  if (!history || history.baskets.length === 0) return;
+  const share = new Map<string, number>();
+  let total = 0;
+  history.baskets.forEach((basket, b) => {
+    const weight = 0.9 ** (history.baskets.length - 1 - b);
+    total += weight;
+    for (const key of basket.keys) share.set(key, (share.get(key) ?? 0) + weight);
+  });
+  for (const [key, item] of history.items) {
+    if (item.orderTimes.length === 0 || (item.rating !== undefined && item.rating <= 2)) continue;
+    const facts = repurchaseFacts(item, context.now);
+    const frequency = (share.get(key) ?? 0) / total;
+    const { dueness, ...stated } = facts;
+    pool.add(key, (0.35 + frequency) * (0.3 + 0.7 * dueness), { kind: 'repurchase', facts: stated });
+  }
+}
+
+/** TIFUKNN: items of the shoppers whose repeat vectors are closest to this shopper's. */
+export function addSimilarShoppers(pool: CandidatePool, context: CandidateContext, k = 20): void {
+  const { history, model } = context;
+  if (!history || history.baskets.length === 0 || model.shopperIds.length === 0) return;
+  const baskets = history.baskets.map((b) => Int32Array.from(b.keys.map((key) => model.vocabulary.find(key))
+    .filter((index): index is number => index !== undefined)));
+  const n = baskets.length;
+  const values = new Map<number, number>();
+  let total = 0;
+  baskets.forEach((basket, b) => {
+    const weight = model.decay ** (n - 1 - b);
+    total += weight;
+    for (const item of basket) values.set(item, (values.get(item) ?? 0) + weight);
+  });
+  if (values.size === 0) return;
+  let norm = 0;
+  for (const [item, value] of values) { values.set(item, value / total); norm += (value / total) ** 2; }
+  const query = { idx: Int32Array.from(values.keys()), val: Float64Array.from(values.values()), norm: Math.sqrt(norm) };
+  const self = model.shopperRow.get(history.shopperId) ?? -1;
+  const nearest = model.neighbours.nearest(query, k, self);
+  const scores = new Map<number, { score: number; shoppers: number }>();
+  let weights = 0;
+  for (const [row, similarity] of nearest) {
+    weights += similarity;
+    const vector = model.vectors[row]!;
+    vector.idx.forEach((item, j) => {
+      const entry = scores.get(item) ?? { score: 0, shoppers: 0 };
+      entry.score += similarity * vector.val[j]!;
+      entry.shoppers += 1;
+      scores.set(item, entry);
+    });
+  }
+  if (weights === 0) return;
+  const top = [...scores.entries()].filter(([, e]) => e.shoppers >= 2).sort((a, b) => b[1].score - a[1].score).slice(0, 80);
+  for (const [item, entry] of top) {
+    pool.add(model.vocabulary.ids[item]!, entry.score / weights, { kind: 'similar_shoppers', facts: { shoppers: entry.shoppers } });
+  }
+}
+
+/** Items bought by the same shoppers as the shopper's usual items. */
+export function addBoughtTogether(pool: CandidatePool, context: CandidateContext): void {
+  const { history, model, catalog } = context;
+  if (!history) return;
+  const anchors = [...history.items.values()].filter((i) => i.orderTimes.length >= 2)
+    .sort((a, b) => b.orderTimes.length - a.orderTimes.length || (a.key < b.key ? -1 : 1)).slice(0, 10);
+  for (const anchor of anchors) {
+    const anchorItem = catalog.item(anchor.key);
+    if (!anchorItem) continue;
+    for (const co of model.coPurchases.get(anchor.key) ?? []) {
+      pool.add(co.key, co.score, { kind: 'bought_together', facts: {
+        anchorItemId: anchor.itemId, anchorService: anchor.service, anchorTitle: anchorItem.title.ru, shoppers: co.shoppers,
+      } });
+    }
+  }
+}
+
+/** Semantic matches of the request's text. */
+export function addSemanticHits(pool: CandidatePool, hits: readonly SemanticHit[], query: string): void {
+  for (const hit of hits) {
+    // Hits sharing no word with the request are only loosely related: keep them as a fallback.
+    const score = hit.matchedWords.length > 0 ? hit.score : hit.score * 0.5;
+    pool.add(hit.key, score, { kind: 'query_match', facts: { query, matchedWords: hit.matchedWords } });
+  }
+}
+
+/** The requested service's counterparts of what the shopper buys elsewhere: same semantic-id prefix. */
+export function addCrossService(pool: CandidatePool, context: CandidateContext): void {
+  const { history, catalog, service } = context;
+  if (!history || !service) return;
+  const anchors = [...history.items.values()].filter((i) => i.service !== service && i.orderTimes.length > 0)
+    .sort((a, b) => b.orderTimes.length - a.orderTimes.length || (a.key < b.key ? -1 : 1)).slice(0, 6);
+  for (const anchor of anchors) {
+    const anchorItem = catalog.item(anchor.key);
+    const code = catalog.semanticIds.codeOf(anchor.key);
+    const anchorVector = catalog.embedding(anchor.key);
+    if (!anchorItem || !code || !anchorVector) continue;
+    const leaf = anchorItem.category.split('/').at(-1);
+    let added = 0;
+    for (const key of catalog.semanticIds.idsWithPrefix(SemanticIds.prefix(code, 2))) {
+      const item = catalog.item(key);
+      if (!item || item.service !== service || item.category.split('/').at(-1) !== leaf) continue;
+      pool.add(key, cosine(anchorVector, catalog.embedding(key)!), { kind: 'cross_service', facts: {
+        fromService: anchor.service, anchorItemId: anchor.itemId, anchorTitle: anchorItem.title.ru,
+      } });
+      if ((added += 1) >= 5) break;
+    }
+  }
+}
+
+/** Popular items of the requested service(s) and category, then (with no events at all) catalog items. */
+export function addPopular(pool: CandidatePool, context: CandidateContext, wanted: number): void {
+  const { model, catalog, constraints } = context;
+  const services: Service[] = context.service ? [context.service] : [...model.popularByService.keys()];
+  for (const service of services) {
+    let added = 0;
+    for (const key of model.popularByService.get(service) ?? []) {
+      const item = catalog.item(key);
+      if (!item || !constraints.allows(item)) continue;
+      if (context.category && !inCategory(item.category, context.category)) continue;
+      const buyers = model.buyers.get(key)!;
+      pool.add(key, Math.log1p(buyers) / Math.log1p(model.maxBuyers), { kind: 'popular', facts: { buyers } });
+      if ((added += 1) >= wanted) break;
+    }
+  }
+  if (pool.candidates.size >= wanted) return;
+  let added = 0;
+  for (const item of catalog.items) {
+    if (!constraints.allows(item) || (context.category && !inCategory(item.category, context.category))) continue;
+    pool.add(`${item.service}:${item.id}`, 0.1, { kind: 'catalog', facts: { category: item.category } });
+    if ((added += 1) >= wanted) break;
+  }
+}
+
+/** Cosine of two dense vectors. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0; let na = 0; let nb = 0;
+  for (let i = 0; i < a.length; i += 1) { dot += a[i]! * b[i]!; na += a[i]! * a[i]!; nb += b[i]! * b[i]!; }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}

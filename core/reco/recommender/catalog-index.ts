@@ -1,0 +1,118 @@
+import type { CatalogItem } from '../../catalog/catalog-item.ts';
+import type { CatalogSnapshot } from '../../stores/catalog-store.ts';
+import type { Embedder } from '../embedding/embedder.ts';
+import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
+import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
+import { SemanticIds } from '../semantic-ids.ts';
+import type { VectorIndex, VectorRecord } from '../vector/vector-index.ts';
+import { DietRelevance } from './constraints.ts';
+
+/** Words that make diet and safety tags searchable in both languages. */
+const TAG_WORDS: Record<string, string> = {
+  vegan: 'vegan веган веганский', vegetarian: 'vegetarian вегетарианский', lactose_free: 'lactose free без лактозы',
+  gluten_free: 'gluten free без глютена', sugar_free: 'sugar free без сахара', organic: 'organic органический',
+  halal: 'halal халяль', kids: 'kids детский', spicy: 'spicy острый',
+};
+
+/** The text an item is embedded and matched by: titles (ru twice: the main language), brand, category, tags. */
+export function searchableText(item: CatalogItem): string {
+  const tags = (item.tags ?? []).map((tag) => TAG_WORDS[tag] ?? '').join(' ');
+  return `${item.title.ru} ${item.title.ru} ${item.title.en ?? ''} ${item.brand ?? ''} ${item.category.replace(/\//g, ' ')} ${tags}`;
+}
+
+/** Options of a catalog index build. */
+export interface CatalogIndexOptions {
+  snapshot: CatalogSnapshot;
+  vectorIndex: VectorIndex;
+  /** A fixed embedder (production); when absent a TfidfEmbedder is trained on this catalog. */
+  embedder?: Embedder;
+  dimensions?: number;
+  previous?: CatalogIndex;
+  upsertBatch?: number;
+}
+
+/**
+ * The catalog as the recommender sees it: items with dense embeddings (kept in memory for diversity and
+ * cross-service matching, and written to the VectorIndex), exact TF-IDF vectors for re-ranking, semantic ids,
+ * and which diet tags are meaningful where.
+ */
+export class CatalogIndex {
+  readonly rowOf = new Map<string, number>();
+
+  private constructor(
+    readonly revision: number,
+    readonly items: readonly CatalogItem[],
+    readonly embedder: Embedder,
+    readonly embeddings: Float32Array,
+    readonly sparse: SparseTextVector[] | undefined,
+    readonly semanticIds: SemanticIds,
+    readonly relevance: DietRelevance,
+    /** Item JSON per key, to re-embed only what changed. */
+    readonly fingerprints: Map<string, string>,
+    /** How many items the self-trained embedder learned from. */
+    readonly trainedOn: number,
+  ) {
+    items.forEach((item, row) => this.rowOf.set(`${item.service}:${item.id}`, row));
+  }
+
+  /** Builds the index from a catalog snapshot and brings the VectorIndex in line with it. */
+  static async build(options: CatalogIndexOptions): Promise<CatalogIndex> {
+    const items = options.snapshot.items;
+    const texts = items.map(searchableText);
+    // A self-trained embedder is kept while the catalog grows by less than a fifth, so updates re-embed only
+    // changed items; past that the vocabulary has moved enough to retrain (and re-embed everything).
+    const reusable = options.previous && !options.embedder && options.previous.embedder instanceof TfidfEmbedder
+      && items.length <= options.previous.trainedOn * 1.2 ? options.previous.embedder : undefined;
+    const embedder = options.embedder ?? reusable
+      ?? new TfidfEmbedder(texts, { dimensions: options.dimensions ?? options.vectorIndex.dimensions });
+    const trainedOn = reusable ? options.previous!.trainedOn : items.length;
+    const sparse = embedder instanceof TfidfEmbedder ? texts.map((text) => embedder.sparse(text)) : undefined;
+    const d = embedder.dimensions;
+    const embeddings = new Float32Array(items.length * d);
+    const fingerprints = new Map<string, string>();
+    const previous = options.previous?.embedder === embedder ? options.previous : undefined;
+    const toEmbed: number[] = [];
+    items.forEach((item, row) => {
+      const key = `${item.service}:${item.id}`;
+      const fingerprint = JSON.stringify(item);
+      fingerprints.set(key, fingerprint);
+      const before = previous?.rowOf.get(key);
+      if (before !== undefined && previous!.fingerprints.get(key) === fingerprint) {
+        embeddings.set(previous!.embeddings.subarray(before * d, (before + 1) * d), row * d);
+      } else toEmbed.push(row);
+    });
+    const batch = options.upsertBatch ?? 256;
+    for (let start = 0; start < toEmbed.length; start += batch) {
+      const rows = toEmbed.slice(start, start + batch);
+      const vectors = await embedder.embed(rows.map((row) => texts[row]!));
+      rows.forEach((row, i) => embeddings.set(vectors[i]!, row * d));
+      await options.vectorIndex.upsert(rows.map((row) => record(items[row]!, embeddings.subarray(row * d, (row + 1) * d))));
+    }
+    const removed = [...(options.previous?.rowOf.keys() ?? [])].filter((key) => !fingerprints.has(key));
+    if (removed.length > 0) await options.vectorIndex.delete(removed);
+    const semanticIds = SemanticIds.build(items.map((item) => `${item.service}:${item.id}`), embeddings, d);
+    return new CatalogIndex(options.snapshot.revision, items, embedder, embeddings, sparse, semanticIds,
+      new DietRelevance(items), fingerprints, trainedOn);
+  }
+
+  /** The item of a `service:id` key. */
+  item(key: string): CatalogItem | undefined {
+    const row = this.rowOf.get(key);
+    return row === undefined ? undefined : this.items[row];
+  }
+
+  /** The embedding row of a key (a view, do not modify). */
+  embedding(key: string): Float32Array | undefined {
+    const row = this.rowOf.get(key);
+    const d = this.embedder.dimensions;
+    return row === undefined ? undefined : this.embeddings.subarray(row * d, (row + 1) * d);
+  }
+}
+
+function record(item: CatalogItem, values: Float32Array): VectorRecord {
+  return {
+    id: `${item.service}:${item.id}`, values: Float32Array.from(values),
+    metadata: { kind: 'item', service: item.service, available: item.available !== false, tags: [...(item.tags ?? [])],
+      price: item.price, category: item.category },
+  };
+}

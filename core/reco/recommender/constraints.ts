@@ -1,0 +1,128 @@
+import type { CatalogItem } from '../../catalog/catalog-item.ts';
+import { stemsOf } from '../embedding/text-features.ts';
+import type { VectorFilter } from '../vector/vector-index.ts';
+import type { Diet, HardConstraints } from './types.ts';
+
+const ADULT_TAGS = ['alcohol', '18+'];
+const DIET_TAGS = new Set(['vegan', 'vegetarian', 'meat', 'fish']);
+
+/** What each diet forbids outright, and which tag it requires on food where that tag is used at all. */
+const DIETS: Record<Diet, { forbid: string[]; require?: string }> = {
+  vegan: { forbid: ['meat', 'fish'], require: 'vegan' },
+  vegetarian: { forbid: ['meat', 'fish'] },
+  lactose_free: { forbid: [], require: 'lactose_free' },
+  gluten_free: { forbid: [], require: 'gluten_free' },
+  sugar_free: { forbid: [], require: 'sugar_free' },
+  halal: { forbid: ['alcohol'], require: 'halal' },
+  organic: { forbid: [], require: 'organic' },
+  sober: { forbid: ['alcohol'] },
+};
+
+/** Whether a string names a diet the recommender enforces. */
+export function isDiet(value: string): value is Diet {
+  return Object.hasOwn(DIETS, value);
+}
+
+/**
+ * Which leaf categories a diet's required tag is meaningful in: those where some item carries it (a vegan
+ * shopper gets only `vegan`-tagged milk because plant milk is tagged; phones carry no diet tags and stay allowed).
+ */
+export class DietRelevance {
+  private readonly tagged = new Map<string, Set<string>>();
+
+  constructor(items: Iterable<CatalogItem>) {
+    for (const item of items) {
+      for (const tag of item.tags ?? []) {
+        const key = tag === 'vegan' ? 'vegan' : tag;
+        let set = this.tagged.get(key);
+        if (!set) { set = new Set(); this.tagged.set(key, set); }
+        set.add(item.category);
+        // A leaf where any vegan/vegetarian/meat/fish tag appears is food: vegan must be stated there.
+        if (DIET_TAGS.has(tag)) this.mark('vegan', item.category);
+      }
+    }
+  }
+
+  /** Whether `tag` must be present on items of `category` for a diet requiring it. */
+  requires(tag: string, category: string): boolean {
+    return this.tagged.get(tag)?.has(category) ?? false;
+  }
+
+  private mark(tag: string, category: string): void {
+    let set = this.tagged.get(tag);
+    if (!set) { set = new Set(); this.tagged.set(tag, set); }
+    set.add(category);
+  }
+}
+
+/** Constraints compiled once per request: a vector-index prefilter and the full per-item check. */
+export interface CompiledConstraints {
+  /** The part of the constraints a VectorIndex can apply. */
+  filter: VectorFilter;
+  /** The full check: every hard constraint. Never suggest an item for which this is false. */
+  allows(item: CatalogItem): boolean;
+  /** The requested tags an item carries (for explanations). */
+  statedTags(item: CatalogItem): string[];
+  budget?: number;
+}
+
+function asList<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function titleStems(item: CatalogItem): Set<string> {
+  return new Set(stemsOf(`${item.title.ru} ${item.title.en ?? ''}`));
+}
+
+/**
+ * Compiles hard constraints: availability, service, category, budget and price floor, diets (forbidden tags and
+ * required tags where meaningful), excluded and required tags, 18+/alcohol only with `allowAdult === true`,
+ * disliked words and explicitly rejected items (`blocked`, keys `service:id`).
+ */
+export function compileConstraints(constraints: HardConstraints, relevance: DietRelevance,
+  blocked: ReadonlySet<string> = new Set()): CompiledConstraints {
+  const diets = asList(constraints.diet).filter(isDiet);
+  const forbidden = new Set<string>(constraints.excludeTags ?? []);
+  for (const diet of diets) for (const tag of DIETS[diet].forbid) forbidden.add(tag);
+  if (constraints.allowAdult !== true) for (const tag of ADULT_TAGS) forbidden.add(tag);
+  const required = diets.map((diet) => DIETS[diet].require).filter((tag): tag is string => tag !== undefined);
+  const dislikes = (constraints.dislikes ?? []).map((word) => stemsOf(word)).filter((stems) => stems.length > 0);
+  const includeTags = constraints.includeTags ?? [];
+  const filter: VectorFilter = {
+    kind: 'item', availableOnly: true, service: constraints.service, category: constraints.category,
+    maxPrice: constraints.budget, minPrice: constraints.minPrice,
+    excludeTags: [...forbidden], includeTags: includeTags.length ? includeTags : undefined,
+  };
+  const stated = new Set([...includeTags, ...diets]);
+  return {
+    filter,
+    budget: constraints.budget,
+    allows(item) {
+      if (item.available === false) return false;
+      if (constraints.service && item.service !== constraints.service) return false;
+      if (constraints.category && !inCategory(item.category, constraints.category)) return false;
+      if (constraints.budget !== undefined && !(item.price <= constraints.budget)) return false;
+      if (constraints.minPrice !== undefined && !(item.price >= constraints.minPrice)) return false;
+      const tags = item.tags ?? [];
+      if (tags.some((tag) => forbidden.has(tag))) return false;
+      if (!includeTags.every((tag) => tags.includes(tag))) return false;
+      for (const tag of required) if (!tags.includes(tag) && relevance.requires(tag, item.category)) return false;
+      if (blocked.has(`${item.service}:${item.id}`)) return false;
+      if (dislikes.length > 0) {
+        const stems = titleStems(item);
+        if (dislikes.some((words) => words.every((stem) => stems.has(stem)))) return false;
+      }
+      return true;
+    },
+    statedTags(item) {
+      return (item.tags ?? []).filter((tag) => stated.has(tag));
+    },
+  };
+}
+
+/** Whether `category` is `wanted` or one of its sub-categories (whole path levels only). */
+export function inCategory(category: string, wanted: string): boolean {
+  const a = category.split('/').map((s) => s.trim()).filter(Boolean);
+  const b = wanted.split('/').map((s) => s.trim()).filter(Boolean);
+  return b.length <= a.length && b.every((part, i) => a[i] === part);
+}

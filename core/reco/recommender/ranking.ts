@@ -1,0 +1,97 @@
+import type { CatalogIndex } from './catalog-index.ts';
+import type { Candidate } from './candidates.ts';
+import { cosine } from './candidates.ts';
+import type { SuggestionFeedback } from './types.ts';
+
+const DAY = 86_400_000;
+
+/** Per-request signals that re-weight candidates. */
+export interface RankingSignals {
+  preferTags: ReadonlySet<string>;
+  /** Items the shopper has ordered. */
+  owned: ReadonlySet<string>;
+  novelty: 'familiar' | 'balanced' | 'new';
+  feedback: readonly Required<SuggestionFeedback>[];
+  now: number;
+}
+
+/** A candidate with its final score and the source that explains it. */
+export interface Scored {
+  candidate: Candidate;
+  score: number;
+  main: Candidate['parts'] extends Map<unknown, infer V> ? V : never;
+}
+
+/**
+ * Sums source scores and applies soft signals: preferred tags, novelty, and feedback (each recent "ignored"
+ * costs a quarter, "accepted" adds a tenth; "rejected" is a hard exclusion handled by the constraints).
+ */
+export function scoreCandidates(candidates: Iterable<Candidate>, signals: RankingSignals): Scored[] {
+  const ignored = new Map<string, number>();
+  const accepted = new Set<string>();
+  for (const entry of signals.feedback) {
+    if (signals.now - Date.parse(entry.at) > 30 * DAY) continue;
+    const key = `${entry.service}:${entry.itemId}`;
+    if (entry.outcome === 'ignored') ignored.set(key, (ignored.get(key) ?? 0) + 1);
+    if (entry.outcome === 'accepted') accepted.add(key);
+  }
+  const out: Scored[] = [];
+  for (const candidate of candidates) {
+    let sum = 0;
+    let main: Scored['main'] | undefined;
+    for (const part of candidate.parts.values()) {
+      sum += part.score;
+      if (!main || part.score > main.score) main = part;
+    }
+    if (!main) continue;
+    let factor = 1;
+    if ((candidate.item.tags ?? []).some((tag) => signals.preferTags.has(tag))) factor *= 1.15;
+    const owned = signals.owned.has(candidate.key);
+    if (signals.novelty === 'new' && owned) factor *= 0.3;
+    if (signals.novelty === 'familiar' && !owned) factor *= 0.5;
+    factor *= 0.75 ** (ignored.get(candidate.key) ?? 0);
+    if (accepted.has(candidate.key)) factor *= 1.1;
+    out.push({ candidate, score: sum * factor, main });
+  }
+  return out.sort((a, b) => b.score - a.score || (a.candidate.key < b.candidate.key ? -1 : 1));
+}
+
+/**
+ * Maximal marginal relevance: repeatedly takes the candidate with the best mix of relevance and dissimilarity
+ * to what is already chosen (embedding cosine; the same leaf category counts as 0.9 similar), and caps items per
+ * leaf category so five yoghurts never fill a list (unless `perCategory` is Infinity: the shopper asked for one).
+ */
+export function diversify(scored: readonly Scored[], catalog: CatalogIndex, limit: number,
+  options: { lambda?: number; perCategory?: number } = {}): Scored[] {
+  const lambda = options.lambda ?? 0.75;
+  const cap = options.perCategory ?? Math.max(2, Math.ceil(limit / 3));
+  const pool = scored.slice(0, Math.max(limit * 6, 30));
+  const top = pool[0]?.score ?? 1;
+  const chosen: Scored[] = [];
+  const perLeaf = new Map<string, number>();
+  const maxSim = new Float64Array(pool.length);
+  const used = new Uint8Array(pool.length);
+  while (chosen.length < limit) {
+    let best = -1; let bestValue = -Infinity;
+    for (let i = 0; i < pool.length; i += 1) {
+      if (used[i]) continue;
+      if ((perLeaf.get(pool[i]!.candidate.item.category) ?? 0) >= cap) continue;
+      const value = lambda * (pool[i]!.score / top) - (1 - lambda) * maxSim[i]!;
+      if (value > bestValue) { bestValue = value; best = i; }
+    }
+    if (best < 0) break;
+    used[best] = 1;
+    const pick = pool[best]!;
+    chosen.push(pick);
+    perLeaf.set(pick.candidate.item.category, (perLeaf.get(pick.candidate.item.category) ?? 0) + 1);
+    const vector = catalog.embedding(pick.candidate.key)!;
+    for (let i = 0; i < pool.length; i += 1) {
+      if (used[i]) continue;
+      const other = pool[i]!.candidate;
+      const similarity = Math.max(other.item.category === pick.candidate.item.category ? 0.9 : 0,
+        cosine(vector, catalog.embedding(other.key)!));
+      if (similarity > maxSim[i]!) maxSim[i] = similarity;
+    }
+  }
+  return chosen;
+}
