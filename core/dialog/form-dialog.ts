@@ -53,7 +53,7 @@ function entitiesFrom(entities: readonly Entity[], start: number): Entity[] {
 
 /**
  * Reads every slot the message mentions. A correction ("не две, а три") is read from its corrected
- * part first. Free-text slots are only filled when asked and when `strict` is off.
+ * part first. With `strict` (deciding whether a message is an answer at all) free-text slots are skipped.
  */
 export function extractSlots(
   slots: readonly SlotDefinition[],
@@ -64,7 +64,8 @@ export function extractSlots(
   const tail = correctionTail(turn.text);
   const found: Record<string, unknown> = {};
   for (const slot of slots) {
-    const asked = slot.name === asking && !(strict && slot.type.name === 'text');
+    if (strict && slot.type.freeText) continue;
+    const asked = slot.name === asking;
     const inputs = tail
       ? [{ text: tail.text, entities: entitiesFrom(turn.recognition.entities, tail.start) }]
       : [];
@@ -174,7 +175,7 @@ export function createFormDialog(def: FormDefinition): Dialog {
       const state = stateOf(turn);
       state.values = { ...(def.initial?.(turn, args) ?? {}) };
       state.attempts = 0;
-      apply(turn, extractSlots(def.slots, turn, undefined, true));
+      apply(turn, extractSlots(def.slots, turn, undefined));
       return step(turn);
     },
     async continue(turn) {

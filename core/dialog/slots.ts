@@ -18,6 +18,11 @@ export interface SlotInput {
 /** How to find a slot's value in a message. Returns undefined when the message has none. */
 export interface SlotType<T = unknown> {
   readonly name: string;
+  /**
+   * Fills from almost any words (a product name, a comment). Such a slot never makes a message count as an
+   * answer when the message may be an interruption; it is only filled once the message is taken as one.
+   */
+  readonly freeText?: boolean;
   extract(input: SlotInput): T | undefined;
 }
 
@@ -104,6 +109,7 @@ export function textSlot(options: { minLength?: number } = {}): SlotType<string>
   const minLength = options.minLength ?? 2;
   return {
     name: 'text',
+    freeText: true,
     extract({ text, asked }) {
       const value = text.trim();
       return asked && value.length >= minLength ? value : undefined;
@@ -112,6 +118,8 @@ export function textSlot(options: { minLength?: number } = {}): SlotType<string>
 }
 
 /** A slot type from a plain function, for domain types (services, diets, occasions...). */
-export function customSlot<T>(name: string, extract: (input: SlotInput) => T | undefined): SlotType<T> {
-  return { name, extract };
+export function customSlot<T>(
+  name: string, extract: (input: SlotInput) => T | undefined, options: { freeText?: boolean } = {},
+): SlotType<T> {
+  return { name, extract, freeText: options.freeText ?? false };
 }

@@ -103,7 +103,9 @@ export class TurnRunner {
     if (!rule) return recognition;
     const recognized = recognition.intent;
     if (recognized.name !== NONE_INTENT && recognized.confidence > rule.confidence) return recognition;
-    const intents = [rule, ...recognition.intents.filter((i) => i.name !== rule.name)];
+    // A rule is decisive: the recognizer's other guesses stay as alternatives but never look like a tie.
+    const intents = [rule, ...recognition.intents.filter((i) => i.name !== rule.name)
+      .map((i) => ({ name: i.name, confidence: Math.min(i.confidence, rule.confidence / 2) }))];
     return { ...recognition, intent: rule, intents };
   }
 

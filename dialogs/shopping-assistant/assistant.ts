@@ -44,6 +44,8 @@ export function createShoppingAssistant(options: ShoppingAssistantOptions): Dial
     fallback: shoppingFallback(deps),
     intentLabel: (intent, t) => t(`assistant:intents.${intent}`),
     startIntent: 'greet',
+    // The recognizer's calibrated probabilities: below this an off-topic message ("погода завтра") is not acted on.
+    minConfidence: 0.55,
     ...(options.ttlSeconds !== undefined ? { ttlSeconds: options.ttlSeconds } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

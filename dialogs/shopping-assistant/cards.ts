@@ -17,7 +17,7 @@ export function serviceName(turn: DialogTurn, service: Service): string {
 /** One reason as a sentence, grounded in the data it came from. */
 export function reasonText(turn: DialogTurn, reason: Reason): string {
   const vars = { ...(reason.vars ?? {}) };
-  if (typeof vars.service === 'string') vars.service = serviceName(turn, vars.service as Service);
+  if (typeof vars.service === 'string') vars.service = turn.t(`assistant:in_service.${vars.service}`);
   if (typeof vars.occasion === 'string') vars.occasion = turn.t(`assistant:occasions.${vars.occasion}`);
   return turn.t(`assistant:reasons.${reason.code}`, vars);
 }

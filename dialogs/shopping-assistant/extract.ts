@@ -111,11 +111,11 @@ export function dislikeRoot(word: string): string {
   return w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w;
 }
 
-/** A product word the shopper says they dislike ("не люблю кинзу" -> "кинз"). */
+/** A product word the shopper says they dislike, as written and lower-cased ("не люблю кинзу" -> "кинзу"). */
 export function extractDislike(text: string): string | undefined {
   for (const pattern of DISLIKE) {
     const word = pattern.exec(text)?.[1];
-    if (word && !NOT_A_DISLIKE.test(word)) return dislikeRoot(word);
+    if (word && !NOT_A_DISLIKE.test(word)) return word.toLowerCase().replace(/ё/g, 'е');
   }
   return undefined;
 }

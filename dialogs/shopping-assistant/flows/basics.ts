@@ -83,8 +83,8 @@ export function shoppingFallback(deps: ShopDeps) {
     const product = extractProductText(turn.text);
     const words = turn.text.trim().split(/\s+/).length;
     if (product && words <= 3 && /\p{L}{3,}/u.test(product)) {
-      await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] });
-      return;
+      const shown = await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] }, undefined, { quietIfEmpty: true });
+      if (shown > 0) return;
     }
     turn.say(count >= 2 ? 'assistant:fallback_more' : 'assistant:fallback', {}, starters(turn));
   };

@@ -78,11 +78,14 @@ function usefulQuestion(turn: DialogTurn, request: LastRequest): { text: string;
 }
 
 /** Runs a request and shows its cards (or says why nothing fits), remembering what was shown. */
-export async function present(turn: DialogTurn, deps: ShopDeps, request: LastRequest, introKey?: string): Promise<number> {
+export async function present(
+  turn: DialogTurn, deps: ShopDeps, request: LastRequest, introKey?: string, options: { quietIfEmpty?: boolean } = {},
+): Promise<number> {
   const memory = shopMemory(turn);
   const query = await buildQuery(turn, deps, request);
   const found = request.kind === 'search' ? await deps.backend.search(query) : await deps.backend.recommend(query);
   const selected = select(found, query, request, deps.limit);
+  if (selected.length === 0 && options.quietIfEmpty) return 0;
   memory.last = request;
   if (selected.length === 0) {
     const key = request.maxPrice !== undefined ? 'assistant:no_cheaper' : 'assistant:no_results';

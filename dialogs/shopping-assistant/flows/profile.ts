@@ -56,10 +56,8 @@ async function save(turn: DialogTurn, deps: ShopDeps, prefs: StatedPreference[])
 async function refreshIfBroken(turn: DialogTurn, deps: ShopDeps): Promise<void> {
   const memory = shopMemory(turn);
   if (!memory.last || memory.last.kind === 'reorder' || memory.shown.length === 0) return;
-  const query = await buildQuery(turn, deps, memory.last);
-  const snapshotBroken = memory.shown.some((s) => query.excludeItems.includes(keyOf(s))
-    || query.dislikes.some((d) => s.title.toLowerCase().replace(/ё/g, 'е').includes(d)));
-  if (snapshotBroken || query.requireTags.length || query.excludeTags.length) await present(turn, deps, memory.last, 'assistant:updated');
+  const { maxPrice: _drop, ...request } = memory.last;
+  await present(turn, deps, request, 'assistant:updated');
 }
 
 function prefLabel(turn: DialogTurn, p: StatedPreference): string {

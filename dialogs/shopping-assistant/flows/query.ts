@@ -2,6 +2,7 @@ import type { DialogTurn } from '../../../core/dialog/dialog.ts';
 import { NONE_INTENT } from '../../../core/nlu/recognizer.ts';
 import type { Service } from '../../../core/reply.ts';
 import { DIET_IMPLIES } from '../preferences.ts';
+import { dislikeRoot } from '../extract.ts';
 import type { ShoppingQuery } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { shopMemory, type LastRequest } from '../shop-memory.ts';
@@ -62,7 +63,7 @@ export async function buildQuery(turn: DialogTurn, deps: ShopDeps, request: Last
       requireTags.add(p.value);
       for (const tag of DIET_IMPLIES[p.value] ?? []) excludeTags.add(tag);
     } else if (p.kind === 'exclude_tag') excludeTags.add(p.value);
-    else if (p.kind === 'dislike') dislikes.add(p.value);
+    else if (p.kind === 'dislike') dislikes.add(dislikeRoot(p.value));
   }
   const personalize = Boolean(shopperId) && !memory.noPersonalization
     && (shopperId ? await deps.backend.personalizationAllowed(shopperId) : false);

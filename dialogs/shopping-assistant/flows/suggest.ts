@@ -50,7 +50,7 @@ function searchDialog(deps: ShopDeps): Dialog {
     slots: [
       {
         name: 'query', required: true, prompt: 'assistant:ask.search', reprompts: ['assistant:ask.search_again'],
-        type: customSlot<string>('product', ({ text, asked }) => extractProductText(text) ?? (asked && text.trim().length > 1 ? text.trim() : undefined)),
+        type: customSlot<string>('product', ({ text, asked }) => extractProductText(text) ?? (asked && text.trim().length > 1 ? text.trim() : undefined), { freeText: true }),
       },
       { name: 'service', type: customSlot<Service>('service', ({ text }) => extractService(text)) },
       { name: 'budget', type: budgetSlot },
