@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../../catalog/catalog-item.ts';
-import { stemsOf } from '../embedding/text-features.ts';
+import { stemsOf, stemWord, words } from '../embedding/text-features.ts';
 import type { VectorFilter } from '../vector/vector-index.ts';
 import type { Diet, HardConstraints } from './types.ts';
 
@@ -33,10 +33,7 @@ export class DietRelevance {
   constructor(items: Iterable<CatalogItem>) {
     for (const item of items) {
       for (const tag of item.tags ?? []) {
-        const key = tag === 'vegan' ? 'vegan' : tag;
-        let set = this.tagged.get(key);
-        if (!set) { set = new Set(); this.tagged.set(key, set); }
-        set.add(item.category);
+        this.mark(tag, item.category);
         // A leaf where any vegan/vegetarian/meat/fish tag appears is food: vegan must be stated there.
         if (DIET_TAGS.has(tag)) this.mark('vegan', item.category);
       }
@@ -70,8 +67,13 @@ function asList<T>(value: T | T[] | undefined): T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-function titleStems(item: CatalogItem): Set<string> {
-  return new Set(stemsOf(`${item.title.ru} ${item.title.en ?? ''}`));
+function titleWords(item: CatalogItem): string[] {
+  return words(`${item.title.ru} ${item.title.en ?? ''}`);
+}
+
+/** A disliked word hits a title word with the same stem or that starts with its stem ("банан" -> "бананом"). */
+function dislikeHits(dislike: string[], title: readonly string[]): boolean {
+  return dislike.every((stem) => title.some((word) => word.startsWith(stem) || stemWord(word) === stem));
 }
 
 /**
@@ -109,8 +111,8 @@ export function compileConstraints(constraints: HardConstraints, relevance: Diet
       for (const tag of required) if (!tags.includes(tag) && relevance.requires(tag, item.category)) return false;
       if (blocked.has(`${item.service}:${item.id}`)) return false;
       if (dislikes.length > 0) {
-        const stems = titleStems(item);
-        if (dislikes.some((words) => words.every((stem) => stems.has(stem)))) return false;
+        const title = titleWords(item);
+        if (dislikes.some((dislike) => dislikeHits(dislike, title))) return false;
       }
       return true;
     },
