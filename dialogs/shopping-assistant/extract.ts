@@ -136,7 +136,7 @@ export function extractQuantity(text: string): number | undefined {
 }
 
 const SEARCH_NOISE = re(
-  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
+  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|положи(?:те)?|закинь|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
 );
 
 const RECOMMEND_NOISE = re(

@@ -36,6 +36,14 @@ function stemsOf(item: CatalogItem): { title: Set<string>; rest: Set<string> } {
   return cached;
 }
 
+/** Stems that differ only in a suffix the stemmer kept ("зарядк" ~ "зарядн"). */
+function sharesRoot(a: string, b: string): boolean {
+  if (b.length < 4) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return i === a.length || i === b.length || i >= 5;
+}
+
 /** How well an item matches query stems: 0 (no word) .. 1 (every word in the title). */
 export function matchScore(item: CatalogItem, queryStems: readonly string[]): number {
   if (queryStems.length === 0) return 0;
@@ -44,7 +52,7 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
   for (const s of queryStems) {
     if (title.has(s)) score += 1;
     else if (rest.has(s)) score += 0.7;
-    else if (s.length >= 4 && [...title].some((t) => t.startsWith(s) || (t.length >= 4 && s.startsWith(t)))) score += 0.6;
+    else if (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))) score += 0.6;
   }
   return score / queryStems.length;
 }

@@ -112,7 +112,7 @@ function addToCartDialog(deps: ShopDeps): Dialog {
         return complete();
       }
       if (memory.shown.length === 0 && !args.item) {
-        const product = extractProductText(turn.text);
+        const product = findItemReference(turn.text) ? undefined : extractProductText(turn.text);
         if (!product) turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
         else await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] }, 'assistant:which_to_add');
         return complete();
