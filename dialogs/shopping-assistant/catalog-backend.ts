@@ -147,7 +147,7 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
       let items = ctx.snapshot.items;
       if (query.occasion) {
         const suited = items.filter((i) => suitsOccasion(i, query.occasion) && fits(i, query));
-        if (suited.length >= 3) items = suited;
+        if (suited.length > 0) items = suited;
       }
       return rank(items, query, ctx, query.text ? stems(query.text) : []);
     },
