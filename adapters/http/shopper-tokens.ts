@@ -62,9 +62,13 @@ function toClaims(payload: Record<string, unknown>): ShopperClaims {
  * never past their `exp`), since the same token arrives with every message of a chat.
  */
 export function createShopperTokens(options: ShopperTokensOptions): ShopperTokens {
-  const key = new TextEncoder().encode(options.secret);
+  // Imported once: handing jose the raw secret would make it import a key on every verification.
+  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   const now = options.now ?? Date.now;
-  const cacheSize = options.cacheSize ?? 10_000;
+  const cacheSize = options.cacheSize ?? 50_000;
   const cache = new Map<string, { claims: ShopperClaims; until: number }>();
 
   const remember = (token: string, claims: ShopperClaims): void => {
@@ -81,7 +85,7 @@ export function createShopperTokens(options: ShopperTokensOptions): ShopperToken
       if (hit) cache.delete(token);
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: new Date(now()) }));
+        ({ payload } = await jwtVerify(token, await key, { algorithms: ['HS256'], currentDate: new Date(now()) }));
       } catch (error) {
         throw new UnauthorizedError(explain(error), { cause: error });
       }
@@ -97,7 +101,7 @@ export function createShopperTokens(options: ShopperTokensOptions): ShopperToken
         .setSubject(shopperId)
         .setIssuedAt(issuedAt)
         .setExpirationTime(expiresAt);
-      return { token: await jwt.sign(key), expiresAt: new Date(expiresAt * 1000) };
+      return { token: await jwt.sign(await key), expiresAt: new Date(expiresAt * 1000) };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from '../../core/activity.ts';
-import type { Bot } from '../../core/bot.ts';
+import type { Bot, HandleOptions } from '../../core/bot.ts';
 import { TimeoutError, toSovetnikError, type SovetnikError } from '../../core/errors.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { resolveLocale } from '../../core/locale.ts';
@@ -36,9 +36,27 @@ export interface TurnRunnerOptions {
 /** Errors that are the client's fault travel up as HTTP 4xx; anything else becomes an apology reply. */
 const isClientError = (error: SovetnikError): boolean => statusForCode(error.code) < 500;
 
-function abortedBy(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+/**
+ * Runs the bot with a deadline: past `timeoutMs` the signal aborts and the turn rejects at once, even
+ * when a handler ignores the signal. One promise and one timer per turn, as this is the hot path.
+ */
+function handleWithin(bot: Bot, activity: Activity, options: HandleOptions & { signal: AbortSignal }, controller: AbortController, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const error = new TimeoutError('turn', timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+    bot.handle(activity, options).then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
 }
 
@@ -50,7 +68,6 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       const turnId = randomUUID();
       const started = performance.now();
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new TimeoutError('turn', timeoutMs)), timeoutMs);
       const settled: SerializableReply[] = [];
       const onReply = async (reply: Reply): Promise<void> => {
         if (reply.type === 'typing' || controller.signal.aborted) return;
@@ -60,7 +77,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       };
       let outcome = 'ok';
       try {
-        await Promise.race([bot.handle(activity, { onReply, signal: controller.signal, turnId }), abortedBy(controller.signal)]);
+        await handleWithin(bot, activity, { onReply, signal: controller.signal, turnId }, controller, timeoutMs);
         return settled;
       } catch (thrown) {
         const error = toSovetnikError(thrown);
@@ -77,8 +94,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
         await hooks.onReply?.(apology);
         return settled;
       } finally {
-        clearTimeout(timer);
-        if (!controller.signal.aborted) controller.abort();
+        // No abort on success: an AbortError costs a DOMException with a stack on every turn.
         const seconds = (performance.now() - started) / 1000;
         metrics?.turns.inc({ channel: activity.channel, outcome });
         metrics?.turnSeconds.observe({ channel: activity.channel }, seconds);
