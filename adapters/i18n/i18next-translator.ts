@@ -38,7 +38,18 @@ export function createI18nextTranslator(options: I18nextTranslatorOptions): Tran
   const fixed = new Map<Locale, Translate>(
     LOCALES.map((locale) => {
       const t = instance.getFixedT(locale);
-      return [locale, (key: string, vars?: Record<string, unknown>) => t(key, vars ?? {}) as string];
+      // Resources never change after start-up, so a phrase without variables is looked up once.
+      const plain = new Map<string, string>();
+      const translate: Translate = (key, vars) => {
+        if (vars !== undefined) return t(key, vars) as string;
+        let phrase = plain.get(key);
+        if (phrase === undefined) {
+          phrase = t(key) as string;
+          plain.set(key, phrase);
+        }
+        return phrase;
+      };
+      return [locale, translate];
     }),
   );
   return {
