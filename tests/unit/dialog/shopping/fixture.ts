@@ -12,6 +12,8 @@ import { MemoryProfileStore } from '../../../../core/stores/memory-profile-store
 import { MemorySessionStore } from '../../../../core/stores/memory-session-store.ts';
 import { createShoppingAssistant } from '../../../../dialogs/shopping-assistant/assistant.ts';
 import { createCatalogBackend } from '../../../../dialogs/shopping-assistant/catalog-backend.ts';
+import { withRecommender } from '../../../../dialogs/shopping-assistant/recommender-backend.ts';
+import { createRecommender } from '../../../../core/reco/recommender/recommender.ts';
 import { SHOPPING_ASSISTANT_INTENTS } from '../../../../dialogs/shopping-assistant/intents/index.ts';
 import { loadLocalesTranslator } from '../../../support/transcript-translator.ts';
 import { transcript, type Transcript, type TranscriptOptions } from '../../../support/transcript.ts';
@@ -83,7 +85,9 @@ export interface ShoppingWorld {
 }
 
 /** Builds the world; `recognizer` defaults to the trained shopping recognizer. */
-export async function shoppingWorld(options: { recognizer?: Recognizer; events?: ShopEvent[] } = {}): Promise<ShoppingWorld> {
+export async function shoppingWorld(
+  options: { recognizer?: Recognizer; events?: ShopEvent[]; backend?: 'catalog' | 'recommender' } = {},
+): Promise<ShoppingWorld> {
   const catalog = new MemoryCatalogStore();
   await catalog.upsertMany(CATALOG);
   const events = new MemoryEventStore();
@@ -95,12 +99,18 @@ export async function shoppingWorld(options: { recognizer?: Recognizer; events?:
   await events.appendMany(history);
   await builder.applyEvents(history);
   const translator = loadLocalesTranslator();
-  const backend = createCatalogBackend({
+  const base = createCatalogBackend({
     catalog, events, profiles, consent,
     savePreference: async (shopperId, p) => {
       await builder.addPreference(shopperId, p);
     },
   });
+  let backend = base;
+  if (options.backend === 'recommender') {
+    const recommender = createRecommender({ catalog, events, profiles, now: () => Date.parse('2026-11-01T00:00:00Z') });
+    recommender.observe(history);
+    backend = withRecommender({ base, recommender });
+  }
   const engine = createShoppingAssistant({ recognizer: options.recognizer ?? shoppingRecognizer(), sessions, translator, backend });
   const bot = createBot({ translator, handler: engine.handler });
   return {
