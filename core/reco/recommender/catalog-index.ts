@@ -2,22 +2,32 @@ import type { CatalogItem } from '../../catalog/catalog-item.ts';
 import type { CatalogSnapshot } from '../../stores/catalog-store.ts';
 import type { Embedder } from '../embedding/embedder.ts';
 import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
+import { SpellingCorrector } from '../embedding/spelling.ts';
+import { foldText, stemWord } from '../embedding/text-features.ts';
 import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
 import { SemanticIds } from '../semantic-ids.ts';
 import type { VectorIndex, VectorRecord } from '../vector/vector-index.ts';
 import { DietRelevance } from './constraints.ts';
 
 /** Words that make diet and safety tags searchable in both languages. */
-const TAG_WORDS: Record<string, string> = {
+export const TAG_WORDS: Record<string, string> = {
   vegan: 'vegan веган веганский', vegetarian: 'vegetarian вегетарианский', lactose_free: 'lactose free без лактозы',
   gluten_free: 'gluten free без глютена', sugar_free: 'sugar free без сахара', organic: 'organic органический',
   halal: 'halal халяль', kids: 'kids детский', spicy: 'spicy острый',
 };
 
-/** The text an item is embedded and matched by: titles (ru twice: the main language), brand, category, tags. */
+/**
+ * The text an item is embedded and matched by: titles (ru twice: the main language), the leaf category twice
+ * (what the item is), the rest of the path, and words for its diet tags. The brand is left out: titles already
+ * name it, and repeating it lets brands such as "Peanut Butter Club" outrank the butter itself.
+ */
 export function searchableText(item: CatalogItem): string {
   const tags = (item.tags ?? []).map((tag) => TAG_WORDS[tag] ?? '').join(' ');
-  return `${item.title.ru} ${item.title.ru} ${item.title.en ?? ''} ${item.brand ?? ''} ${item.category.replace(/\//g, ' ')} ${tags}`;
+  const path = item.category.split('/');
+  const leaf = path.at(-1) ?? '';
+  // The second Russian copy drops Latin words: they are brand names the English title repeats anyway.
+  const cyrillic = item.title.ru.replace(/[A-Za-z][\w'-]*/g, ' ');
+  return `${item.title.ru} ${cyrillic} ${item.title.en ?? ''} ${leaf} ${leaf} ${path.slice(0, -1).join(' ')} ${tags}`;
 }
 
 /** Options of a catalog index build. */
@@ -51,6 +61,8 @@ export class CatalogIndex {
     readonly fingerprints: Map<string, string>,
     /** How many items the self-trained embedder learned from. */
     readonly trainedOn: number,
+    /** Query spelling correction against the catalog's words. */
+    readonly spelling: SpellingCorrector,
   ) {
     items.forEach((item, row) => this.rowOf.set(`${item.service}:${item.id}`, row));
   }
@@ -92,7 +104,21 @@ export class CatalogIndex {
     if (removed.length > 0) await options.vectorIndex.delete(removed);
     const semanticIds = SemanticIds.build(items.map((item) => `${item.service}:${item.id}`), embeddings, d);
     return new CatalogIndex(options.snapshot.revision, items, embedder, embeddings, sparse, semanticIds,
-      new DietRelevance(items), fingerprints, trainedOn);
+      new DietRelevance(items), fingerprints, trainedOn, new SpellingCorrector(texts));
+  }
+
+  private readonly wordCache = new Map<number, { words: string[]; stems: string[] }>();
+
+  /** The folded words of an item's searchable text and their stems, cached. */
+  wordsOf(row: number): { words: string[]; stems: string[] } {
+    let entry = this.wordCache.get(row);
+    if (!entry) {
+      const words = [...new Set(foldText(searchableText(this.items[row]!)).split(' '))];
+      entry = { words, stems: words.map(stemWord) };
+      if (this.wordCache.size > 200_000) this.wordCache.clear();
+      this.wordCache.set(row, entry);
+    }
+    return entry;
   }
 
   /** The item of a `service:id` key. */
