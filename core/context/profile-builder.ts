@@ -1,10 +1,11 @@
 import type { ShopEvent } from '../events/shop-event.ts';
-import { ConcurrencyError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
 import type { CatalogSnapshot, CatalogStore } from '../stores/catalog-store.ts';
 import type { ProfileRecord, ProfileStore } from '../stores/profile-store.ts';
 import { accumulateEvent, DEFAULT_ACCUMULATOR_LIMITS, type AccumulatorLimits } from './profile-accumulator.ts';
 import { emptyProfileState } from './profile-state.ts';
 import { DEFAULT_VIEW_OPTIONS, deriveProfile, type ProfileViewOptions } from './profile-view.ts';
+import { ProfileViewStore } from './profile-view-store.ts';
 import { normalizePreferenceValue } from './preference-constraints.ts';
 import type { ExplicitPreference, PreferenceKind, ShopperProfile } from './shopper-profile.ts';
 
@@ -16,10 +17,13 @@ export interface ProfileBuilderOptions {
   limits?: Partial<AccumulatorLimits>;
   /** Applied event ids remembered per shopper, so redelivered events are skipped (default 2,000). */
   appliedIdsLimit?: number;
+  /**
+   * Derive the read view on every write instead of on the next read (default false: applying an event is then
+   * about three times cheaper, and reads through {@link ProfileBuilder.profiles} derive it once).
+   */
+  eagerViews?: boolean;
   /** Shoppers updated at the same time within one batch (default 8). */
   concurrency?: number;
-  /** Retries of a write that lost an optimistic-concurrency race (default 8). */
-  maxRetries?: number;
   now?: () => Date;
 }
 
@@ -51,6 +55,21 @@ function groupByShopper(events: readonly ShopEvent[]): Map<string, ShopEvent[]> 
   return groups;
 }
 
+const appliedIndexes = new WeakMap<string[], Set<string>>();
+
+/**
+ * The applied ids as a set, kept beside the array while the same record object lives on (the memory store
+ * updates in place), so a batch does not rebuild a set of thousands of ids.
+ */
+function appliedIndex(ids: string[]): Set<string> {
+  let set = appliedIndexes.get(ids);
+  if (!set || set.size !== ids.length) {
+    set = new Set(ids);
+    appliedIndexes.set(ids, set);
+  }
+  return set;
+}
+
 async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -71,7 +90,9 @@ export class ProfileBuilder {
   readonly #limits: AccumulatorLimits;
   readonly #appliedIdsLimit: number;
   readonly #concurrency: number;
-  readonly #maxRetries: number;
+  readonly #eagerViews: boolean;
+  /** The store to hand to every reader: its views are always up to date. */
+  readonly profiles: ProfileStore;
   readonly #now: () => Date;
 
   constructor(options: ProfileBuilderOptions) {
@@ -81,7 +102,12 @@ export class ProfileBuilder {
     this.#limits = { ...DEFAULT_ACCUMULATOR_LIMITS, ...options.limits };
     this.#appliedIdsLimit = options.appliedIdsLimit ?? 2_000;
     this.#concurrency = options.concurrency ?? 8;
-    this.#maxRetries = options.maxRetries ?? 8;
+    this.#eagerViews = options.eagerViews ?? false;
+    this.profiles = new ProfileViewStore({
+      inner: options.profiles,
+      catalog: options.catalog,
+      derive: (record, catalog) => deriveProfile(record.shopperId, record.state, record.preferences, catalog, this.#view),
+    });
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -102,7 +128,7 @@ export class ProfileBuilder {
 
   /** The read view of a shopper, or undefined when nothing is known. */
   async getProfile(shopperId: string): Promise<ShopperProfile | undefined> {
-    return this.#profiles.getProfile(shopperId);
+    return this.profiles.getProfile(shopperId);
   }
 
   /** Records something the shopper stated ("I am vegan", "no nuts", "I hate coriander"); idempotent. */
@@ -154,7 +180,7 @@ export class ProfileBuilder {
   }
 
   #applyTo(record: ProfileRecord, events: readonly ShopEvent[], catalog: CatalogSnapshot): number {
-    const seen = new Set(record.appliedEventIds);
+    const seen = appliedIndex(record.appliedEventIds);
     let applied = 0;
     for (const event of events) {
       if (seen.has(event.id)) continue;
@@ -165,31 +191,31 @@ export class ProfileBuilder {
     }
     if (applied === 0) return 0;
     const overflow = record.appliedEventIds.length - this.#appliedIdsLimit;
-    if (overflow > 0) record.appliedEventIds.splice(0, overflow);
-    this.#refresh(record, catalog);
+    if (overflow > 0) for (const id of record.appliedEventIds.splice(0, overflow)) seen.delete(id);
+    if (this.#eagerViews) this.#refresh(record, catalog);
+    else record.stale = true;
     return applied;
   }
 
   #refresh(record: ProfileRecord, catalog: CatalogSnapshot): ShopperProfile {
     record.profile = deriveProfile(record.shopperId, record.state, record.preferences, catalog, this.#view);
+    delete record.stale;
     return record.profile;
   }
 
-  /** Read-modify-write with optimistic concurrency; `change` returns how much it changed (0: skip the write). */
+  /** Read-modify-write through the store's atomic update; `change` returns how much it changed (0: no write). */
   async #update(shopperId: string, change: (record: ProfileRecord) => number): Promise<number> {
-    for (let attempt = 0; ; attempt += 1) {
-      const current = await this.#profiles.get(shopperId);
-      const record = current ?? this.#emptyRecord(shopperId);
-      const changed = change(record);
-      if (changed === 0) return 0;
-      record.updatedAt = this.#now().toISOString();
-      try {
-        await this.#profiles.put(record, { expectedVersion: current?.version ?? 0 });
-        return changed;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= this.#maxRetries) throw error;
-      }
-    }
+    let changed = 0;
+    await this.#profiles.update(
+      shopperId,
+      (record) => {
+        changed = change(record);
+        if (changed > 0) record.updatedAt = this.#now().toISOString();
+        return changed > 0;
+      },
+      () => this.#emptyRecord(shopperId),
+    );
+    return changed;
   }
 
   #emptyRecord(shopperId: string): ProfileRecord {

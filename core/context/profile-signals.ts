@@ -55,8 +55,16 @@ export function deriveDiet(state: ProfileState, lookup: ItemLookup, options: Sig
   return { orders, tagShares, mostly, never };
 }
 
-function matchesRule(item: CatalogItem, rule: (typeof CROSS_SERVICE_RULES)[number]): boolean {
-  return rule.category.test(item.category) || rule.tags.some((tag) => item.tags?.includes(tag));
+const ruleMatches = new WeakMap<CatalogItem, boolean[]>();
+
+/** Which cross-service rules an item matches, computed once per (frozen) item. */
+function matchesRule(item: CatalogItem, ruleIndex: number): boolean {
+  let matches = ruleMatches.get(item);
+  if (!matches) {
+    matches = CROSS_SERVICE_RULES.map((rule) => rule.category.test(item.category) || rule.tags.some((tag) => item.tags?.includes(tag)));
+    ruleMatches.set(item, matches);
+  }
+  return matches[ruleIndex]!;
 }
 
 /**
@@ -64,28 +72,28 @@ function matchesRule(item: CatalogItem, rule: (typeof CROSS_SERVICE_RULES)[numbe
  * Integer weights are summed undecayed over the long-term window, so the result is exact.
  */
 export function deriveCrossService(state: ProfileState, lookup: ItemLookup, _options: SignalOptions): CrossServiceSignal[] {
-  const signals: CrossServiceSignal[] = [];
-  for (const rule of CROSS_SERVICE_RULES) {
-    const from: Service[] = [];
-    let strongest = 0;
-    for (const service of [...state.services.keys()].sort()) {
-      let total = 0;
-      let matched = 0;
-      for (const [itemId, buckets] of state.services.get(service)!.longItems) {
-        let weight = 0;
-        for (const w of buckets.values()) weight += w;
-        if (weight <= 0) continue;
-        total += weight;
-        const item = lookup(service, itemId);
-        if (item && matchesRule(item, rule)) matched += weight;
-      }
-      const strength = total > 0 ? matched / total : 0;
-      if (strength >= CROSS_SERVICE_MIN_STRENGTH) {
-        from.push(service);
-        strongest = Math.max(strongest, strength);
-      }
+  const from = CROSS_SERVICE_RULES.map((): Service[] => []);
+  const strongest = CROSS_SERVICE_RULES.map(() => 0);
+  for (const service of [...state.services.keys()].sort()) {
+    let total = 0;
+    const matched = CROSS_SERVICE_RULES.map(() => 0);
+    for (const [itemId, buckets] of state.services.get(service)!.longItems) {
+      let weight = 0;
+      for (const w of buckets.values()) weight += w;
+      if (weight <= 0) continue;
+      total += weight;
+      const item = lookup(service, itemId);
+      if (!item) continue;
+      for (let rule = 0; rule < matched.length; rule += 1) if (matchesRule(item, rule)) matched[rule]! += weight;
     }
-    if (from.length > 0) signals.push({ kind: rule.kind, from, strength: Math.round(strongest * 1e6) / 1e6 });
+    matched.forEach((weight, rule) => {
+      const strength = total > 0 ? weight / total : 0;
+      if (strength < CROSS_SERVICE_MIN_STRENGTH) return;
+      from[rule]!.push(service);
+      strongest[rule] = Math.max(strongest[rule]!, strength);
+    });
   }
-  return signals;
+  return CROSS_SERVICE_RULES.flatMap((rule, index) =>
+    from[index]!.length > 0 ? [{ kind: rule.kind, from: from[index]!, strength: Math.round(strongest[index]! * 1e6) / 1e6 }] : [],
+  );
 }

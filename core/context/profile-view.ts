@@ -47,33 +47,67 @@ function byKey(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sorts strongest first, ties by key, and keeps the top `limit`. */
+/** Sorts strongest first, ties by key, and keeps the top `limit`; fixed-point scores become floats here. */
 function topAffinities(scores: Map<string, number>, limit: number): Affinity[] {
   const list: Affinity[] = [];
   for (const [key, score] of scores) {
-    const rounded = round6(score);
+    const rounded = round6(score / SCALE);
     if (rounded !== 0) list.push({ key, score: rounded });
   }
   list.sort((a, b) => b.score - a.score || byKey(a.key, b.key));
   return list.slice(0, limit);
 }
 
-/** Decayed sum of buckets; buckets are visited in order so the float sum is deterministic. */
-function decayedScore(buckets: Buckets, anchor: number, daysPerBucket: number, halfLifeDays: number): number {
-  let score = 0;
-  for (const bucket of [...buckets.keys()].sort((a, b) => a - b)) {
-    score += buckets.get(bucket)! * 2 ** (-((anchor - bucket) * daysPerBucket) / halfLifeDays);
+/**
+ * Scores are fixed-point integers (units of 2^-24) while they are summed: integer sums do not depend on the
+ * order of addition, so no key needs sorting and the result is exact for any realistic weight (sums stay far
+ * below 2^53). They become floats only in the output.
+ */
+const SCALE = 2 ** 24;
+const decayTables = new Map<string, number[]>();
+
+/** The fixed-point decay factor per distance (in buckets) from the anchor, cached per horizon. */
+function decayTable(daysPerBucket: number, halfLifeDays: number, size: number): number[] {
+  const key = `${daysPerBucket}:${halfLifeDays}:${size}`;
+  let table = decayTables.get(key);
+  if (!table) {
+    table = Array.from({ length: size }, (_, d) => Math.round(SCALE * 2 ** (-(d * daysPerBucket) / halfLifeDays)));
+    decayTables.set(key, table);
   }
-  return score;
+  return table;
 }
 
-/** Item scores of one horizon, keyed in sorted item order. */
+/** Fixed-point item scores of one horizon. */
 export function itemScores(items: Map<string, Buckets>, anchor: number, daysPerBucket: number, halfLifeDays: number): Map<string, number> {
+  const table = decayTable(daysPerBucket, halfLifeDays, 128);
   const scores = new Map<string, number>();
-  for (const itemId of [...items.keys()].sort(byKey)) {
-    scores.set(itemId, decayedScore(items.get(itemId)!, anchor, daysPerBucket, halfLifeDays));
+  for (const [itemId, buckets] of items) {
+    let score = 0;
+    for (const [bucket, weight] of buckets) {
+      const distance = anchor - bucket;
+      const factor = table[distance] ?? Math.round(SCALE * 2 ** (-(distance * daysPerBucket) / halfLifeDays));
+      score += weight * factor;
+    }
+    scores.set(itemId, score);
   }
   return scores;
+}
+
+const prefixCache = new WeakMap<CatalogItem, string[]>();
+
+/** Every level of an item's category path ("A", "A/B", "A/B/C"), computed once per (frozen) item. */
+export function categoryPrefixes(item: CatalogItem): string[] {
+  let prefixes = prefixCache.get(item);
+  if (!prefixes) {
+    prefixes = [];
+    let path = '';
+    for (const level of categoryPath(item)) {
+      path = path ? `${path}/${level}` : level;
+      prefixes.push(path);
+    }
+    prefixCache.set(item, prefixes);
+  }
+  return prefixes;
 }
 
 function affinityView(
@@ -87,11 +121,7 @@ function affinityView(
   for (const [itemId, score] of scores) {
     const item = catalog.get(service, itemId);
     if (!item) continue;
-    let path = '';
-    for (const level of categoryPath(item)) {
-      path = path ? `${path}/${level}` : level;
-      categories.set(path, (categories.get(path) ?? 0) + score);
-    }
+    for (const path of categoryPrefixes(item)) categories.set(path, (categories.get(path) ?? 0) + score);
     if (item.brand) brands.set(item.brand, (brands.get(item.brand) ?? 0) + score);
   }
   return {

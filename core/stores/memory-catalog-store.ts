@@ -84,8 +84,14 @@ export class MemoryCatalogStore implements CatalogStore {
   async snapshot(): Promise<CatalogSnapshot> {
     if (!this.#snapshot) {
       const items = Object.freeze([...this.#items.values()].sort(compareItems));
-      const byKey = new Map(this.#items);
-      this.#snapshot = { revision: this.#revision, items, get: (service, id) => byKey.get(itemKey(service, id)) };
+      // Per-service maps: lookups on the ingestion hot path need no key concatenation.
+      const byService = new Map<Service, Map<string, CatalogItem>>();
+      for (const item of items) {
+        let map = byService.get(item.service);
+        if (!map) byService.set(item.service, (map = new Map()));
+        map.set(item.id, item);
+      }
+      this.#snapshot = { revision: this.#revision, items, get: (service, id) => byService.get(service)?.get(id) };
     }
     return this.#snapshot;
   }

@@ -1,6 +1,6 @@
 import type { ShopperProfile } from '../context/shopper-profile.ts';
 import { ConcurrencyError } from '../errors.ts';
-import type { ProfileRecord, ProfileStore, ProfileWriteOptions } from './profile-store.ts';
+import type { ProfileRecord, ProfileStore, ProfileUpdate, ProfileWriteOptions } from './profile-store.ts';
 
 interface Entry {
   record: ProfileRecord;
@@ -17,8 +17,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The embedded-default profile store. Records are copied in and out (structuredClone); the read view is
- * returned deep-frozen so the hot read path copies nothing.
+ * The embedded-default profile store. Records are copied in and out (structuredClone), except in `update`,
+ * which changes the stored record in place: one synchronous step, so no other change can interleave. The
+ * read view is returned deep-frozen, so the hot read path copies nothing.
  */
 export class MemoryProfileStore implements ProfileStore {
   readonly #entries = new Map<string, Entry>();
@@ -42,6 +43,17 @@ export class MemoryProfileStore implements ProfileStore {
     copy.version = actual + 1;
     this.#entries.set(record.shopperId, { record: copy, profile: deepFreeze(structuredClone(record.profile)) });
     return copy.version;
+  }
+
+  async update(shopperId: string, change: (record: ProfileRecord) => boolean, create: () => ProfileRecord): Promise<ProfileUpdate> {
+    const entry = this.#entries.get(shopperId);
+    const record = entry?.record ?? create();
+    if (!change(record)) return { written: false, version: entry?.record.version ?? 0 };
+    record.shopperId = shopperId;
+    record.version = (entry?.record.version ?? 0) + 1;
+    // The view is replaced, never mutated, by the builder: freezing the new one is enough.
+    this.#entries.set(shopperId, { record, profile: deepFreeze(record.profile) });
+    return { written: true, version: record.version };
   }
 
   async delete(shopperId: string): Promise<boolean> {

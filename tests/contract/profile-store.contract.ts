@@ -75,6 +75,40 @@ export function profileStoreContract(name: string, factory: ProfileStoreFactory)
       expect((await store.get('u3'))!.state.events).toBe(2);
     });
 
+    it('update changes a record atomically: creates it when absent, skips the write when asked to', async () => {
+      const store = await open();
+      const created = await store.update('u4', (record) => {
+        record.appliedEventIds.push('e3');
+        return true;
+      }, () => sampleRecord('u4'));
+      expect(created).toEqual({ written: true, version: 1 });
+      expect((await store.get('u4'))!.appliedEventIds).toEqual(['e1', 'e2', 'e3']);
+      expect(await store.update('u4', () => false, () => sampleRecord('u4'))).toEqual({ written: false, version: 1 });
+      expect(await store.update('absent', () => false, () => sampleRecord('absent'))).toEqual({ written: false, version: 0 });
+      expect(await store.get('absent')).toBeUndefined();
+      const updated = await store.update('u4', (record) => {
+        record.stale = true;
+        record.preferences = [];
+        return true;
+      }, () => sampleRecord('u4'));
+      expect(updated).toEqual({ written: true, version: 2 });
+      const got = await store.get('u4');
+      expect(got).toMatchObject({ version: 2, stale: true, preferences: [] });
+      expect(got!.state.services.get('kuper')!.searches.get('молоко')).toBeInstanceOf(Map);
+    });
+
+    it('concurrent updates of one record all land', async () => {
+      const store = await open();
+      await store.put(sampleRecord('u5'));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => store.update('u5', (record) => {
+        record.appliedEventIds.push(`c${i}`);
+        return true;
+      }, () => sampleRecord('u5'))));
+      const got = await store.get('u5');
+      expect(got!.version).toBe(11);
+      expect(got!.appliedEventIds.filter((id) => id.startsWith('c')).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`).sort());
+    });
+
     it('deletes, counts and lists ids', async () => {
       const store = await open();
       await store.put(sampleRecord('a'));

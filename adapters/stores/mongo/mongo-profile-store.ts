@@ -2,7 +2,13 @@ import type { Collection, Db } from 'mongodb';
 import { decodeProfileState, encodeProfileState } from '../../../core/context/profile-state-codec.ts';
 import type { ExplicitPreference, ShopperProfile } from '../../../core/context/shopper-profile.ts';
 import { ConcurrencyError } from '../../../core/errors.ts';
-import type { ProfileRecord, ProfileStore, ProfileWriteOptions } from '../../../core/stores/profile-store.ts';
+import {
+  optimisticUpdate,
+  type ProfileRecord,
+  type ProfileStore,
+  type ProfileUpdate,
+  type ProfileWriteOptions,
+} from '../../../core/stores/profile-store.ts';
 import { collectionName, isDuplicateKey } from './mongo-indexes.ts';
 
 /**
@@ -17,6 +23,7 @@ export interface ProfileDocument {
   preferences: ExplicitPreference[];
   appliedEventIds: string[];
   profile: ShopperProfile;
+  stale?: boolean;
 }
 
 /** Options for {@link MongoProfileStore}. */
@@ -35,6 +42,7 @@ export function toProfileDocument(record: ProfileRecord, version: number): Profi
     preferences: record.preferences,
     appliedEventIds: record.appliedEventIds,
     profile: record.profile,
+    ...(record.stale ? { stale: true } : {}),
   };
 }
 
@@ -48,6 +56,7 @@ export function fromProfileDocument(doc: ProfileDocument): ProfileRecord {
     preferences: doc.preferences,
     appliedEventIds: doc.appliedEventIds,
     profile: doc.profile,
+    ...(doc.stale ? { stale: true } : {}),
   };
 }
 
@@ -85,6 +94,10 @@ export class MongoProfileStore implements ProfileStore {
       throw new ConcurrencyError(`profile:${record.shopperId}`, expected, await this.#currentVersion(record.shopperId));
     }
     return expected + 1;
+  }
+
+  update(shopperId: string, change: (record: ProfileRecord) => boolean, create: () => ProfileRecord): Promise<ProfileUpdate> {
+    return optimisticUpdate(this, shopperId, change, create);
   }
 
   async delete(shopperId: string): Promise<boolean> {

@@ -34,7 +34,7 @@ describe('catalog, events and users HTTP API', () => {
     registerErrorHandling(app);
     registerCatalogRoutes(app, { catalog, apiKey: API_KEY, maxItems: 20 });
     registerEventsRoutes(app, { ingestion, apiKey: API_KEY });
-    registerUsersRoutes(app, { profiles, erasure, apiKey: API_KEY });
+    registerUsersRoutes(app, { profiles: builder.profiles, erasure, apiKey: API_KEY });
     await app.ready();
   });
   afterAll(() => app.close());

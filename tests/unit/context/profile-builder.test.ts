@@ -113,6 +113,22 @@ describe('ProfileBuilder', () => {
     await expect(builder.addPreference('u2', { kind: 'diet', value: '  ' })).rejects.toThrow(/preference value/);
   });
 
+  it('defers the view to the next read through builder.profiles, which derives it once and stores it', async () => {
+    const { builder, profiles } = await setup();
+    await builder.applyEvents([event({ type: 'order', userId: 'lazy' })]);
+    expect(await profiles.getProfile('lazy')).toMatchObject({ events: 0 });
+    expect((await profiles.get('lazy'))!.stale).toBe(true);
+    expect(await builder.profiles.getProfile('lazy')).toMatchObject({ events: 1 });
+    expect(await profiles.getProfile('lazy')).toMatchObject({ events: 1 });
+    expect((await profiles.get('lazy'))!.stale).toBeUndefined();
+    expect(await builder.profiles.get('lazy')).toMatchObject({ profile: { events: 1 } });
+    expect(await builder.profiles.getProfile('nobody')).toBeUndefined();
+    expect(await profiles.get('nobody')).toBeUndefined();
+    const eager = new ProfileBuilder({ profiles, catalog: (await setup()).catalog, eagerViews: true });
+    await eager.applyEvents([event({ type: 'order', userId: 'eager' })]);
+    expect(await profiles.getProfile('eager')).toMatchObject({ events: 1 });
+  });
+
   it('skips events it has already applied (redelivery) and touches only their shopper', async () => {
     const { builder, profiles } = await setup();
     const first = event({ type: 'order', userId: 'a' });
