@@ -19,7 +19,15 @@ import type { HealthCheck } from '../../adapters/http/health.ts';
 import { createMetrics, type AppMetrics } from '../../adapters/http/metrics.ts';
 import { createShopperTokens, type ShopperTokens } from '../../adapters/http/shopper-tokens.ts';
 import { createTurnRunner, type TurnRunner } from '../../adapters/http/turn-runner.ts';
-import { createBasicReplies } from '../../dialogs/shopping-assistant/basic-replies.ts';
+import type { CatalogStore } from '../../core/stores/catalog-store.ts';
+import type { ConsentStore } from '../../core/stores/consent-store.ts';
+import type { EventStore } from '../../core/stores/event-store.ts';
+import type { ProfileStore } from '../../core/stores/profile-store.ts';
+import { MemoryCatalogStore } from '../../core/stores/memory-catalog-store.ts';
+import { MemoryConsentStore } from '../../core/stores/memory-consent-store.ts';
+import { MemoryEventStore } from '../../core/stores/memory-event-store.ts';
+import { MemoryProfileStore } from '../../core/stores/memory-profile-store.ts';
+import { createShoppingHandler } from '../../dialogs/shopping-assistant/handler.ts';
 import type { AppConfig } from './config.ts';
 import { loadLocaleResources } from './locale-resources.ts';
 
@@ -28,6 +36,23 @@ export interface AppStores {
   sessions: SessionStore;
   /** Dedup, rate limit and conversation lock of the turn pipeline. */
   pipeline: PipelineStores;
+  /** What the shopping dialogs read and write (in memory until their production stores are wired here). */
+  catalog: CatalogStore;
+  events: EventStore;
+  profiles: ProfileStore;
+  consent: ConsentStore;
+}
+
+function memoryShopperStores(): Pick<AppStores, 'catalog' | 'events' | 'profiles' | 'consent'> {
+  return { catalog: new MemoryCatalogStore(), events: new MemoryEventStore(), profiles: new MemoryProfileStore(), consent: new MemoryConsentStore() };
+}
+
+/** The shopping assistant's dialogs (dialogs/shopping-assistant) as the turn handler. */
+function shoppingAssistantHandler({ translator, stores }: { translator: Translator; stores: AppStores }): TurnHandler {
+  return createShoppingHandler({
+    translator, sessions: stores.sessions, catalog: stores.catalog, events: stores.events, profiles: stores.profiles,
+    consent: stores.consent, recommender: 'default',
+  }).handler;
 }
 
 /** Everything the server's routes use, built once by {@link createAppServices}. */
@@ -52,7 +77,7 @@ export interface AppServices {
 /** Options for {@link createAppServices}. */
 export interface AppServicesOptions {
   config: AppConfig;
-  /** The turn handler; default the basic greeting/help replies. Tests and later dialogs plug in here. */
+  /** The turn handler; default the shopping assistant's dialogs. Tests plug in their own here. */
   handler?: (deps: { translator: Translator; stores: AppStores }) => TurnHandler;
   /** Extra middleware run after the session is loaded. */
   middleware?: Middleware<TurnContext>[];
@@ -88,14 +113,14 @@ function createStores({ config, health, closers, redis }: StoreDeps): AppStores 
     closers.push(() => closePipelineStores(pipeline));
     const ping = async (): Promise<void> => void (await redis.ping());
     health.push({ name: 'sessions', kind: 'redis', check: ping }, { name: 'pipeline', kind: 'redis', check: ping });
-    return { sessions, pipeline };
+    return { sessions, pipeline, ...memoryShopperStores() };
   }
   const sessions = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
   const pipeline = createMemoryPipelineStores();
   closers.push(() => sessions.close(), () => closePipelineStores(pipeline));
   const alwaysUp = async (): Promise<void> => {};
   health.push({ name: 'sessions', kind: 'memory', check: alwaysUp }, { name: 'pipeline', kind: 'memory', check: alwaysUp });
-  return { sessions, pipeline };
+  return { sessions, pipeline, ...memoryShopperStores() };
 }
 
 /**
@@ -116,7 +141,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   const redis = config.redis ? connectRedis(config.redis.url, closers, logger) : undefined;
   const stores = createStores({ config, health, closers, redis });
-  const handler = (options.handler ?? createBasicReplies)({ translator, stores });
+  const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores });
   const coreLogger = logger as unknown as Logger;
   const bot = createBot({
     translator,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnHandler } from '../../core/bot.ts';
 import { parseConfig } from '../../bots/shopping-assistant/config.ts';
 import { createServer } from '../../bots/shopping-assistant/server.ts';
+import { createBasicReplies } from '../../dialogs/shopping-assistant/basic-replies.ts';
 
 // The Debian chromium; never a downloaded browser build.
 const CHROMIUM_ARGS = [
@@ -14,7 +15,7 @@ const CHROMIUM_ARGS = [
 
 async function listen(handler?: TurnHandler): Promise<{ app: FastifyInstance; url: string }> {
   const config = parseConfig({ LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await createServer({ config, ...(handler ? { handler: () => handler } : {}) });
+  const app = await createServer({ config, handler: handler ? () => handler : createBasicReplies });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/` };
 }

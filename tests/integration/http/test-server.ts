@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { TurnHandler } from '../../../core/bot.ts';
 import type { Translator } from '../../../core/i18n.ts';
 import type { AppStores } from '../../../bots/shopping-assistant/app-services.ts';
+import { createBasicReplies } from '../../../dialogs/shopping-assistant/basic-replies.ts';
 import { parseConfig, type Env } from '../../../bots/shopping-assistant/config.ts';
 import { createServer } from '../../../bots/shopping-assistant/server.ts';
 
@@ -19,7 +20,8 @@ export interface TestServerOptions {
 /** A server built exactly like production, with a known secret and no logs. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<FastifyInstance> {
   const config = parseConfig({ LOG_LEVEL: 'silent', INAPP_JWT_SECRET: TEST_SECRET, ...options.env });
-  return createServer({ config, ...(options.handler ? { handler: options.handler } : {}) });
+  // These tests are about HTTP behaviour, so they keep the small basic handler unless they bring their own.
+  return createServer({ config, handler: options.handler ?? createBasicReplies });
 }
 
 /** Signs a shopper JWT like a service backend would; claims and key are overridable to forge bad ones. */

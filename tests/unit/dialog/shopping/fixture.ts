@@ -9,6 +9,7 @@ import { MemoryCatalogStore } from '../../../../core/stores/memory-catalog-store
 import { MemoryConsentStore } from '../../../../core/stores/memory-consent-store.ts';
 import { MemoryEventStore } from '../../../../core/stores/memory-event-store.ts';
 import { MemoryProfileStore } from '../../../../core/stores/memory-profile-store.ts';
+import type { ProfileStore } from '../../../../core/stores/profile-store.ts';
 import { MemorySessionStore } from '../../../../core/stores/memory-session-store.ts';
 import { createShoppingAssistant } from '../../../../dialogs/shopping-assistant/assistant.ts';
 import { createCatalogBackend } from '../../../../dialogs/shopping-assistant/catalog-backend.ts';
@@ -77,7 +78,8 @@ export interface ShoppingWorld {
   engine: DialogEngine;
   catalog: MemoryCatalogStore;
   events: MemoryEventStore;
-  profiles: MemoryProfileStore;
+  /** Profiles as readers see them (views derived on read). */
+  profiles: ProfileStore;
   consent: MemoryConsentStore;
   sessions: MemorySessionStore;
   builder: ProfileBuilder;
@@ -100,21 +102,21 @@ export async function shoppingWorld(
   await builder.applyEvents(history);
   const translator = loadLocalesTranslator();
   const base = createCatalogBackend({
-    catalog, events, profiles, consent,
+    catalog, events, profiles: builder.profiles, consent,
     savePreference: async (shopperId, p) => {
       await builder.addPreference(shopperId, p);
     },
   });
   let backend = base;
   if (options.backend === 'recommender') {
-    const recommender = createRecommender({ catalog, events, profiles, now: () => Date.parse('2026-11-01T00:00:00Z') });
+    const recommender = createRecommender({ catalog, events, profiles: builder.profiles, now: () => Date.parse('2026-11-01T00:00:00Z') });
     recommender.observe(history);
     backend = withRecommender({ base, recommender });
   }
   const engine = createShoppingAssistant({ recognizer: options.recognizer ?? shoppingRecognizer(), sessions, translator, backend });
   const bot = createBot({ translator, handler: engine.handler });
   return {
-    bot, engine, catalog, events, profiles, consent, sessions, builder,
+    bot, engine, catalog, events, profiles: builder.profiles, consent, sessions, builder,
     chat: (o = {}) => transcript(bot, { t: (l) => translator.forLocale(l), ...o }),
   };
 }
