@@ -1,0 +1,191 @@
+import { hostname } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger as PinoLogger } from 'pino';
+import { registerCatalogRoutes } from '../../adapters/http/catalog-routes.ts';
+import { registerEventsRoutes } from '../../adapters/http/events-routes.ts';
+import type { HealthCheck } from '../../adapters/http/health.ts';
+import { registerUsersRoutes } from '../../adapters/http/users-routes.ts';
+import { connectMongoStores } from '../../adapters/stores/mongo/mongo-stores.ts';
+import { RedisEventStream } from '../../adapters/stores/redis/event-stream.ts';
+import { RedisEventStreamConsumer } from '../../adapters/stores/redis/event-stream-consumer.ts';
+import { ConsentService } from '../../core/context/consent-service.ts';
+import { ErasureService, type ErasureParticipant } from '../../core/context/erasure-service.ts';
+import { InProcessEventQueue, type EventQueue } from '../../core/context/event-queue.ts';
+import { IdentityService } from '../../core/context/identity-service.ts';
+import { IngestionService } from '../../core/context/ingestion-service.ts';
+import { ProfileBuilder } from '../../core/context/profile-builder.ts';
+import { createPseudonymizer, identityMapper, type ShopperIdMapper } from '../../core/context/pseudonymizer.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { CatalogStore } from '../../core/stores/catalog-store.ts';
+import type { ConsentStore } from '../../core/stores/consent-store.ts';
+import type { ConversationLogStore } from '../../core/stores/conversation-log-store.ts';
+import type { EventStore } from '../../core/stores/event-store.ts';
+import type { IdentityStore } from '../../core/stores/identity-store.ts';
+import { MemoryCatalogStore } from '../../core/stores/memory-catalog-store.ts';
+import { MemoryConsentStore } from '../../core/stores/memory-consent-store.ts';
+import { MemoryConversationLogStore } from '../../core/stores/memory-conversation-log-store.ts';
+import { MemoryEventStore } from '../../core/stores/memory-event-store.ts';
+import { MemoryIdentityStore } from '../../core/stores/memory-identity-store.ts';
+import { MemoryProfileStore } from '../../core/stores/memory-profile-store.ts';
+import type { ProfileStore } from '../../core/stores/profile-store.ts';
+import type { SessionStore } from '../../core/stores/session-store.ts';
+import { generateDemoData } from '../demo-data/index.ts';
+import type { AppConfig } from './config.ts';
+
+/** The shopper-context stores: MongoDB with `MONGODB_URI`, else in memory. */
+export interface ContextStores {
+  catalog: CatalogStore;
+  events: EventStore;
+  /** The builder's own store; readers get {@link ContextServices.profiles}, whose views are always fresh. */
+  rawProfiles: ProfileStore;
+  identities: IdentityStore;
+  consent: ConsentStore;
+  conversationLog: ConversationLogStore;
+}
+
+/** Everything about shoppers: stores, profile builder, ingestion, identity, consent, erasure. */
+export interface ContextServices extends ContextStores {
+  /** Profiles for every reader (dialogs, recommender, HTTP): stale views are derived on read. */
+  profiles: ProfileStore;
+  builder: ProfileBuilder;
+  ingestion: IngestionService;
+  erasure: ErasureService;
+  identity: IdentityService;
+  consentService: ConsentService;
+  /** The shopper-id mapping of the ingestion boundary (HMAC pseudonymisation or none). */
+  shopperIds: ShopperIdMapper;
+  /** The Redis Stream worker, when `REDIS_URL` is set. */
+  consumer?: RedisEventStreamConsumer;
+  /** Resolves when the demo catalogs and events are loaded (at once when DEMO_DATA=off). */
+  demoReady: Promise<{ items: number; events: number } | undefined>;
+}
+
+/** Options for {@link createContextServices}. */
+export interface ContextServicesOptions {
+  config: AppConfig;
+  logger: PinoLogger;
+  sessions: SessionStore;
+  redis?: Redis;
+  health: HealthCheck[];
+  closers: (() => Promise<void>)[];
+  /** Other holders of shopper data (the vector index) erased with everything else. */
+  erasureParticipants?: ErasureParticipant[];
+  /** Pseudonymises shopper ids at the ingestion boundary when set (at least 16 characters). */
+  pseudonymKey?: string;
+  conversationRetentionDays?: number;
+}
+
+async function createStores(options: ContextServicesOptions): Promise<ContextStores> {
+  const { config, health, closers } = options;
+  if (config.mongo) {
+    const mongo = await connectMongoStores({ uri: config.mongo.uri, conversationRetentionDays: options.conversationRetentionDays });
+    closers.push(() => mongo.close());
+    const ping = async (): Promise<void> => void (await mongo.db.command({ ping: 1 }));
+    health.push({ name: 'profiles', kind: 'mongodb', check: ping });
+    return { ...mongo, rawProfiles: mongo.profiles };
+  }
+  const conversationLog = new MemoryConversationLogStore({ retentionDays: options.conversationRetentionDays });
+  // Expired turns are hidden at once; this only frees their memory.
+  const sweep = setInterval(() => void conversationLog.purgeExpired(), 3_600_000);
+  sweep.unref();
+  closers.push(async () => clearInterval(sweep));
+  health.push({ name: 'profiles', kind: 'memory', check: async () => {} });
+  return {
+    catalog: new MemoryCatalogStore(),
+    events: new MemoryEventStore(),
+    rawProfiles: new MemoryProfileStore(),
+    identities: new MemoryIdentityStore(),
+    consent: new MemoryConsentStore(),
+    conversationLog,
+  };
+}
+
+function createQueue(options: ContextServicesOptions, builder: ProfileBuilder): { queue: EventQueue; consumer?: RedisEventStreamConsumer } {
+  const { config, redis, closers } = options;
+  if (!redis || !config.redis) return { queue: new InProcessEventQueue({ apply: (events) => builder.applyEvents(events) }) };
+  const stream = `${config.redis.keyPrefix}events`;
+  const reader = redis.duplicate();
+  const consumer = new RedisEventStreamConsumer({
+    client: reader,
+    stream,
+    group: 'profiles',
+    consumer: `${hostname()}-${process.pid}`,
+    handler: (events) => builder.applyEvents(events),
+    logger: options.logger as unknown as Logger,
+  });
+  closers.push(async () => {
+    await consumer.stop();
+    reader.disconnect();
+  });
+  return { queue: new RedisEventStream({ client: redis, stream }), consumer };
+}
+
+async function loadDemoData(services: ContextServices, logger: PinoLogger, stopped: () => boolean): Promise<{ items: number; events: number }> {
+  const started = Date.now();
+  const data = generateDemoData({ seed: 20261101 });
+  await services.catalog.upsertMany(data.items);
+  let events = 0;
+  for (let i = 0; i < data.events.length && !stopped(); i += 10_000) {
+    events += (await services.ingestion.ingest(data.events.slice(i, i + 10_000))).accepted;
+  }
+  logger.info({ items: data.items.length, events, shoppers: data.shoppers.length, ms: Date.now() - started }, 'demo data loaded');
+  return { items: data.items.length, events };
+}
+
+/**
+ * Builds the shopper context from the configuration: MongoDB stores with `MONGODB_URI` (in memory otherwise),
+ * ingestion through a Redis Stream consumer group with `REDIS_URL` (in process otherwise), and the demo data
+ * loaded in the background unless `DEMO_DATA=off`.
+ */
+export async function createContextServices(options: ContextServicesOptions): Promise<ContextServices> {
+  const stores = await createStores(options);
+  const builder = new ProfileBuilder({ profiles: stores.rawProfiles, catalog: stores.catalog });
+  const { queue, consumer } = createQueue(options, builder);
+  const shopperIds = options.pseudonymKey ? createPseudonymizer({ key: options.pseudonymKey }) : identityMapper;
+  if (consumer) {
+    await consumer.ensureGroup();
+    consumer.start();
+  }
+  const services: ContextServices = {
+    ...stores,
+    profiles: builder.profiles,
+    builder,
+    ingestion: new IngestionService({ events: stores.events, queue, shopperIds }),
+    erasure: new ErasureService({
+      profiles: stores.rawProfiles,
+      events: stores.events,
+      identities: stores.identities,
+      conversationLog: stores.conversationLog,
+      consent: stores.consent,
+      sessions: options.sessions,
+      participants: options.erasureParticipants,
+    }),
+    identity: new IdentityService({ store: stores.identities }),
+    consentService: new ConsentService({ store: stores.consent }),
+    shopperIds,
+    ...(consumer ? { consumer } : {}),
+    demoReady: Promise.resolve(undefined),
+  };
+  if (options.config.demoData) {
+    let stopped = false;
+    services.demoReady = loadDemoData(services, options.logger, () => stopped).catch((err: unknown) => {
+      options.logger.error({ err }, 'demo data could not be loaded');
+      return undefined;
+    });
+    // Closers run last-in first-out: loading stops before the stores it writes to close.
+    options.closers.push(async () => {
+      stopped = true;
+      await services.demoReady;
+    });
+  }
+  return services;
+}
+
+/** The catalog, events and users APIs of DESIGN.md, behind the service API key. */
+export function registerContextRoutes(app: FastifyInstance, options: { context: ContextServices; apiKey: string }): void {
+  const { context, apiKey } = options;
+  registerCatalogRoutes(app, { catalog: context.catalog, apiKey });
+  registerEventsRoutes(app, { ingestion: context.ingestion, apiKey });
+  registerUsersRoutes(app, { profiles: context.profiles, erasure: context.erasure, apiKey, shopperIds: context.shopperIds });
+}
