@@ -125,8 +125,12 @@ function clockAt(tokens: readonly Token[], i: number): Part | undefined {
     j += 2;
     explicit = true;
   }
-  if (/^(час|часа|часов|o)$/.test(tokens[j + 1]?.norm ?? '')) {
-    j += tokens[j + 1]!.norm === 'o' ? 3 : 1;
+  if (tokens[j + 1]?.norm === 'o' && /^clock$/.test(tokens[j + 2]?.norm ?? '')) {
+    // "six o clock": the apostrophe of "o'clock" is often lost, leaving two tokens.
+    j += 2;
+    explicit = true;
+  } else if (/^(час|часа|часов|o'clock|oclock)$/.test(tokens[j + 1]?.norm ?? '')) {
+    j += 1;
     explicit = true;
   }
   const merKey = tokens[j + 1]?.norm ?? '';
