@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from '../../../core/activity.ts';
+import type { ActionActivity, Activity, ActivityUser } from '../../../core/activity.ts';
 import type { ShopperClaims } from '../../http/shopper-tokens.ts';
 import type { InappMessage } from './inapp-message.ts';
 
@@ -12,21 +12,16 @@ export function primaryLanguage(header: string | undefined): string | undefined 
 
 /** Normalizes a validated message of an authenticated shopper into an Activity. */
 export function toActivity(message: InappMessage, claims: ShopperClaims, acceptLanguage?: string): Activity {
+  const user: ActivityUser = { channelUserId: claims.shopperId, shopperId: claims.shopperId };
   const channelLanguage = primaryLanguage(acceptLanguage);
-  const base = {
-    id: randomUUID(),
-    channel: claims.channel,
-    conversationId: message.conversationId ?? randomUUID(),
-    user: {
-      channelUserId: claims.shopperId,
-      shopperId: claims.shopperId,
-      ...(channelLanguage ? { channelLanguage } : {}),
-    },
-    ...(message.locale ? { locale: message.locale } : {}),
-    timestamp: new Date(),
-  };
-  if (message.action) {
-    return { ...base, type: 'action', payload: message.action.payload, ...(message.text ? { text: message.text } : {}) };
-  }
-  return { ...base, type: 'message', text: message.text ?? '' };
+  if (channelLanguage) user.channelLanguage = channelLanguage;
+  const id = randomUUID();
+  const conversationId = message.conversationId ?? randomUUID();
+  const timestamp = new Date();
+  const activity: Activity = message.action
+    ? { id, type: 'action', channel: claims.channel, conversationId, user, timestamp, payload: message.action.payload }
+    : { id, type: 'message', channel: claims.channel, conversationId, user, timestamp, text: message.text ?? '' };
+  if (message.action && message.text) (activity as ActionActivity).text = message.text;
+  if (message.locale) activity.locale = message.locale;
+  return activity;
 }

@@ -12,10 +12,14 @@ describe('operations endpoints', () => {
   it('reports every component and its state at /healthz', async () => {
     const response = await app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({
+    const body = response.json();
+    expect(body).toMatchObject({
       status: 'ok',
       components: { sessions: { state: 'up', kind: 'memory' }, pipeline: { state: 'up', kind: 'memory' } },
     });
+    for (const component of Object.values(body.components)) {
+      expect(component).toEqual({ state: 'up', kind: expect.any(String) });
+    }
   });
 
   it('exposes turns, turn latency, errors by code and HTTP metrics at /metrics', async () => {

@@ -1,10 +1,31 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shopperToken, startTestServer } from './test-server.ts';
 
 const prefix = `test:http-sessions:${randomUUID()}:`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(ready: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('redis-server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe('sessions in Redis', () => {
   const redisUrl = inject('redisUrl');
@@ -66,14 +87,41 @@ describe('sessions in Redis', () => {
     }
   });
 
-  it('report a Redis that does not answer as down', async () => {
-    const app = await startTestServer({ env: { REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: prefix } });
+  it('report Redis as down at /healthz when it stops answering', async () => {
+    // A Redis of this test's own, so it can be stopped under a running server.
+    const port = await freePort();
+    const own = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     try {
-      const response = await app.inject({ method: 'GET', url: '/healthz' });
-      expect(response.statusCode).toBe(503);
-      expect(response.json()).toMatchObject({ status: 'degraded', components: { sessions: { state: 'down', kind: 'redis' } } });
+      const url = `redis://127.0.0.1:${port}`;
+      await waitFor(async () => {
+        const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        probe.on('error', () => {});
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } catch {
+          return false;
+        } finally {
+          probe.disconnect();
+        }
+      });
+      const app = await startTestServer({ env: { REDIS_URL: url, REDIS_KEY_PREFIX: prefix } });
+      try {
+        expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+        own.kill('SIGKILL');
+        await new Promise((resolve) => own.once('exit', resolve));
+        const response = await app.inject({ method: 'GET', url: '/healthz' });
+        expect(response.statusCode).toBe(503);
+        expect(response.json()).toMatchObject({ status: 'degraded', components: { sessions: { state: 'down', kind: 'redis' } } });
+        // A shopper still gets an answer (an apology), not a 500.
+        const turn = await send(app, { text: 'hello' });
+        expect(turn.statusCode).toBe(200);
+        expect(turn.json().replies[0].text).toMatch(/something broke/);
+      } finally {
+        await app.close();
+      }
     } finally {
-      await app.close();
+      if (own.exitCode === null) own.kill('SIGKILL');
     }
   });
 });
