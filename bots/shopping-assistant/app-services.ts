@@ -23,12 +23,9 @@ import type { CatalogStore } from '../../core/stores/catalog-store.ts';
 import type { ConsentStore } from '../../core/stores/consent-store.ts';
 import type { EventStore } from '../../core/stores/event-store.ts';
 import type { ProfileStore } from '../../core/stores/profile-store.ts';
-import { MemoryCatalogStore } from '../../core/stores/memory-catalog-store.ts';
-import { MemoryConsentStore } from '../../core/stores/memory-consent-store.ts';
-import { MemoryEventStore } from '../../core/stores/memory-event-store.ts';
-import { MemoryProfileStore } from '../../core/stores/memory-profile-store.ts';
 import { createShoppingHandler } from '../../dialogs/shopping-assistant/handler.ts';
 import type { AppConfig } from './config.ts';
+import { createContextServices, type ContextServices } from './context-services.ts';
 import { loadLocaleResources } from './locale-resources.ts';
 
 /** The stores of the assistant; later parts add theirs here (profiles, events, catalog, ...). */
@@ -36,15 +33,11 @@ export interface AppStores {
   sessions: SessionStore;
   /** Dedup, rate limit and conversation lock of the turn pipeline. */
   pipeline: PipelineStores;
-  /** What the shopping dialogs read and write (in memory until their production stores are wired here). */
+  /** What the shopping dialogs read and write: the shopper-context stores of {@link AppServices.context}. */
   catalog: CatalogStore;
   events: EventStore;
   profiles: ProfileStore;
   consent: ConsentStore;
-}
-
-function memoryShopperStores(): Pick<AppStores, 'catalog' | 'events' | 'profiles' | 'consent'> {
-  return { catalog: new MemoryCatalogStore(), events: new MemoryEventStore(), profiles: new MemoryProfileStore(), consent: new MemoryConsentStore() };
 }
 
 /** The shopping assistant's dialogs (dialogs/shopping-assistant) as the turn handler. */
@@ -64,6 +57,8 @@ export interface AppServices {
   translator: Translator;
   tokens: ShopperTokens;
   stores: AppStores;
+  /** Shopper context: catalog, events, profiles, identities, consent, conversation log, ingestion, erasure. */
+  context: ContextServices;
   /** The shared Redis connection, when `REDIS_URL` is set. */
   redis?: Redis;
   bot: Bot;
@@ -102,7 +97,7 @@ function connectRedis(url: string, closers: StoreDeps['closers'], logger: PinoLo
   return client;
 }
 
-function createStores({ config, health, closers, redis }: StoreDeps): AppStores {
+function createStores({ config, health, closers, redis }: StoreDeps): Pick<AppStores, 'sessions' | 'pipeline'> {
   if (redis && config.redis) {
     const sessions = new RedisSessionStore({
       client: redis,
@@ -113,14 +108,14 @@ function createStores({ config, health, closers, redis }: StoreDeps): AppStores 
     closers.push(() => closePipelineStores(pipeline));
     const ping = async (): Promise<void> => void (await redis.ping());
     health.push({ name: 'sessions', kind: 'redis', check: ping }, { name: 'pipeline', kind: 'redis', check: ping });
-    return { sessions, pipeline, ...memoryShopperStores() };
+    return { sessions, pipeline };
   }
   const sessions = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
   const pipeline = createMemoryPipelineStores();
   closers.push(() => sessions.close(), () => closePipelineStores(pipeline));
   const alwaysUp = async (): Promise<void> => {};
   health.push({ name: 'sessions', kind: 'memory', check: alwaysUp }, { name: 'pipeline', kind: 'memory', check: alwaysUp });
-  return { sessions, pipeline, ...memoryShopperStores() };
+  return { sessions, pipeline };
 }
 
 /**
@@ -140,7 +135,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onMissingKey: (locale, key) => logger.warn({ locale, key }, 'missing translation'),
   });
   const redis = config.redis ? connectRedis(config.redis.url, closers, logger) : undefined;
-  const stores = createStores({ config, health, closers, redis });
+  const base = createStores({ config, health, closers, redis });
+  const context = await createContextServices({ config, logger, sessions: base.sessions, redis, health, closers });
+  const stores: AppStores = { ...base, catalog: context.catalog, events: context.events, profiles: context.profiles, consent: context.consent };
   const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores });
   const coreLogger = logger as unknown as Logger;
   const bot = createBot({
@@ -158,7 +155,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const turns = createTurnRunner({ bot, translator, logger: coreLogger, timeoutMs: config.turnTimeoutMs, metrics });
   const tokens = createShopperTokens({ secret: config.auth.jwtSecret });
   return {
-    config, logger, metrics, resources, translator, tokens, stores, redis, bot, turns, health,
+    config, logger, metrics, resources, translator, tokens, stores, context, redis, bot, turns, health,
     async close() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'close failed'));
     },

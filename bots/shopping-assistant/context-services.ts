@@ -57,8 +57,11 @@ export interface ContextServices extends ContextStores {
   shopperIds: ShopperIdMapper;
   /** The Redis Stream worker, when `REDIS_URL` is set. */
   consumer?: RedisEventStreamConsumer;
-  /** Resolves when the demo catalogs and events are loaded (at once when DEMO_DATA=off). */
-  demoReady: Promise<{ items: number; events: number } | undefined>;
+  /**
+   * Loads the demo catalogs and shopper histories unless DEMO_DATA=off (undefined then). Called by `npm start`;
+   * a second call returns the first call's promise.
+   */
+  loadDemoData(): Promise<{ items: number; events: number } | undefined>;
 }
 
 /** Options for {@link createContextServices}. */
@@ -106,6 +109,7 @@ function createQueue(options: ContextServicesOptions, builder: ProfileBuilder): 
   if (!redis || !config.redis) return { queue: new InProcessEventQueue({ apply: (events) => builder.applyEvents(events) }) };
   const stream = `${config.redis.keyPrefix}events`;
   const reader = redis.duplicate();
+  reader.on('error', (err: Error) => options.logger.warn({ err: err.message }, 'event stream connection problem'));
   const consumer = new RedisEventStreamConsumer({
     client: reader,
     stream,
@@ -118,6 +122,7 @@ function createQueue(options: ContextServicesOptions, builder: ProfileBuilder): 
     await consumer.stop();
     reader.disconnect();
   });
+  options.health.push({ name: 'events', kind: 'redis-stream', check: async () => void (await redis.xlen(stream)) });
   return { queue: new RedisEventStream({ client: redis, stream }), consumer };
 }
 
@@ -135,18 +140,22 @@ async function loadDemoData(services: ContextServices, logger: PinoLogger, stopp
 
 /**
  * Builds the shopper context from the configuration: MongoDB stores with `MONGODB_URI` (in memory otherwise),
- * ingestion through a Redis Stream consumer group with `REDIS_URL` (in process otherwise), and the demo data
- * loaded in the background unless `DEMO_DATA=off`.
+ * ingestion through a Redis Stream consumer group with `REDIS_URL` (in process otherwise); `loadDemoData()`
+ * fills them with the seeded demo catalogs and shoppers unless `DEMO_DATA=off`.
  */
 export async function createContextServices(options: ContextServicesOptions): Promise<ContextServices> {
   const stores = await createStores(options);
   const builder = new ProfileBuilder({ profiles: stores.rawProfiles, catalog: stores.catalog });
   const { queue, consumer } = createQueue(options, builder);
   const shopperIds = options.pseudonymKey ? createPseudonymizer({ key: options.pseudonymKey }) : identityMapper;
-  if (consumer) {
-    await consumer.ensureGroup();
-    consumer.start();
-  }
+  consumer?.start();
+  let demo: Promise<{ items: number; events: number } | undefined> | undefined;
+  let stopped = false;
+  // Closers run last-in first-out: a running demo load stops before the stores it writes to close.
+  options.closers.push(async () => {
+    stopped = true;
+    await demo;
+  });
   const services: ContextServices = {
     ...stores,
     profiles: builder.profiles,
@@ -165,20 +174,12 @@ export async function createContextServices(options: ContextServicesOptions): Pr
     consentService: new ConsentService({ store: stores.consent }),
     shopperIds,
     ...(consumer ? { consumer } : {}),
-    demoReady: Promise.resolve(undefined),
+    loadDemoData() {
+      if (!options.config.demoData) return Promise.resolve(undefined);
+      demo ??= loadDemoData(services, options.logger, () => stopped);
+      return demo;
+    },
   };
-  if (options.config.demoData) {
-    let stopped = false;
-    services.demoReady = loadDemoData(services, options.logger, () => stopped).catch((err: unknown) => {
-      options.logger.error({ err }, 'demo data could not be loaded');
-      return undefined;
-    });
-    // Closers run last-in first-out: loading stops before the stores it writes to close.
-    options.closers.push(async () => {
-      stopped = true;
-      await services.demoReady;
-    });
-  }
   return services;
 }
 

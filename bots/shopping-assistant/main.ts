@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
+  const demo = await services.context.loadDemoData();
+  if (demo) services.logger.info(demo, 'demo catalogs and shoppers loaded (DEMO_DATA=off skips this)');
   const { token } = await services.tokens.sign({ shopperId: 'demo', ttlSeconds: 86_400 });
   console.log(banner(config, `http://${host}:${port}`, token));
 

@@ -5,6 +5,7 @@ import { registerErrorHandling } from '../../adapters/http/error-handler.ts';
 import { registerHealthRoute } from '../../adapters/http/health.ts';
 import { registerHttpMetrics, registerMetricsRoute } from '../../adapters/http/metrics.ts';
 import { createAppServices, widgetStrings, type AppServices, type AppServicesOptions } from './app-services.ts';
+import { registerContextRoutes } from './context-services.ts';
 
 /** The largest request body accepted (413 beyond). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -19,6 +20,7 @@ function registerRoutes(app: FastifyInstance, services: AppServices): void {
   registerMetricsRoute(app, metrics);
   registerInappRoutes(app, { turns, tokens });
   registerWebRoutes(app, { turns, tokens, uiStrings: widgetStrings(services.resources), sessionTtlSeconds: config.sessionTtlSeconds });
+  registerContextRoutes(app, { context: services.context, apiKey: config.auth.apiKey });
 }
 
 /**
@@ -32,6 +34,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     // Per-request log lines cost throughput; turns are logged with their turn id, requests are in /metrics.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Ids in paths (/api/v1/users/{userId}) may have 200 characters; the router's default cut is 100 (a bare 414).
+    routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
     forceCloseConnections: true,
   });

@@ -95,7 +95,7 @@ export class RedisEventStreamConsumer {
     }
   }
 
-  /** Starts the read loop in the background. */
+  /** Starts the read loop in the background (creating the group first, retrying while Redis is down). */
   start(): void {
     if (this.#running) return;
     this.#stopping = false;
@@ -146,6 +146,17 @@ export class RedisEventStreamConsumer {
   }
 
   async #loop(): Promise<void> {
+    // Redis may be down at start-up: keep trying to create the group instead of failing the process.
+    while (!this.#stopping) {
+      try {
+        await this.ensureGroup();
+        break;
+      } catch (error) {
+        this.stats.failures += 1;
+        this.#o.logger.warn({ err: error }, 'cannot create the event stream consumer group yet');
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
     while (!this.#stopping) {
       try {
         await this.poll();

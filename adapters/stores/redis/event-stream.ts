@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { EventQueue } from '../../../core/context/event-queue.ts';
+import { UnavailableError } from '../../../core/errors.ts';
 import type { ShopEvent } from '../../../core/events/shop-event.ts';
 
 /** Options for {@link RedisEventStream}. */
@@ -39,9 +40,14 @@ export class RedisEventStream implements EventQueue {
       for (const event of events.slice(start, start + this.#chunkSize)) {
         pipeline.xadd(this.#stream, 'MAXLEN', '~', this.#maxLength, '*', EVENT_FIELD, JSON.stringify(event));
       }
-      const results = (await pipeline.exec()) ?? [];
+      let results: Array<[Error | null, unknown]>;
+      try {
+        results = (await pipeline.exec()) ?? [];
+      } catch (error) {
+        throw new UnavailableError('the event stream (Redis)', { cause: error });
+      }
       const failed = results.find(([error]) => error);
-      if (failed) throw failed[0];
+      if (failed) throw new UnavailableError('the event stream (Redis)', { cause: failed[0] });
     }
   }
 

@@ -38,16 +38,19 @@ afterAll(async () => {
 });
 
 describe('context composition root', () => {
-  it('loads the demo catalogs and histories in the background unless DEMO_DATA=off', async () => {
+  it('loads the demo catalogs and histories on request unless DEMO_DATA=off', async () => {
     const context = await build({ DEMO_DATA: 'on' });
-    const loaded = await context.demoReady;
+    expect(await context.catalog.count()).toBe(0);
+    const loading = context.loadDemoData();
+    expect(context.loadDemoData()).toBe(loading);
+    const loaded = await loading;
     expect(loaded!.items).toBeGreaterThan(3_000);
     expect(loaded!.events).toBeGreaterThan(10_000);
     const profile = await context.profiles.getProfile('demo-0001');
     expect(profile!.events).toBeGreaterThan(10);
     expect(Object.keys(profile!.services).length).toBeGreaterThan(0);
     const off = await build({ DEMO_DATA: 'off' });
-    expect(await off.demoReady).toBeUndefined();
+    expect(await off.loadDemoData()).toBeUndefined();
     expect(await off.catalog.count()).toBe(0);
   }, 60_000);
 
