@@ -13,9 +13,10 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-async function listen(handler?: TurnHandler): Promise<{ app: FastifyInstance; url: string }> {
+async function listen(handler?: TurnHandler | 'production'): Promise<{ app: FastifyInstance; url: string }> {
   const config = parseConfig({ LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await createServer({ config, handler: handler ? () => handler : createBasicReplies });
+  const options = handler === 'production' ? { config } : { config, handler: handler ? () => handler : createBasicReplies };
+  const app = await createServer(options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/` };
 }
@@ -35,7 +36,7 @@ async function say(page: Page, text: string): Promise<void> {
 
 const botMessages = (page: Page) => page.locator('#messages .message.bot');
 
-describe('the web chat widget in headless Chromium', () => {
+describe('the web chat widget in headless Chromium', { timeout: 60_000 }, () => {
   let browser: Browser;
   let server: { app: FastifyInstance; url: string };
 
@@ -84,7 +85,7 @@ describe('the web chat widget in headless Chromium', () => {
   });
 });
 
-describe('the widget with streamed replies and product cards', () => {
+describe('the widget with streamed replies and product cards', { timeout: 60_000 }, () => {
   let browser: Browser;
   let server: { app: FastifyInstance; url: string };
   let release!: () => void;
@@ -138,4 +139,37 @@ describe('the widget with streamed replies and product cards', () => {
     await page.screenshot({ path: '/tmp/sovetnik-widget-cards.png' }).catch(() => {});
     await page.context().close();
   });
+});
+
+describe('the widget with the production assistant', { timeout: 60_000 }, () => {
+  let browser: Browser;
+  let server: { app: FastifyInstance; url: string };
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await listen('production');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+  });
+
+  for (const [locale, hello, script] of [['ru-RU', 'привет', /[а-яё]/i], ['en-US', 'hello', /^[^а-яё]*$/i]] as const) {
+    it(`greets in ${locale} and answers its first quick reply`, async () => {
+      const page = await openWidget(browser, server.url, locale);
+      await say(page, hello);
+      await botMessages(page).first().waitFor();
+      await page.locator('#typing').waitFor({ state: 'hidden' });
+      const greeting = (await botMessages(page).first().textContent()) ?? '';
+      expect(greeting).toMatch(script);
+      const button = page.locator('#messages .message.bot .quick-reply').first();
+      const title = (await button.textContent()) ?? '';
+      await button.click();
+      await page.locator('#messages .message.user').nth(1).waitFor();
+      expect(await page.locator('#messages .message.user').nth(1).textContent()).toContain(title);
+      await botMessages(page).nth(1).waitFor();
+      expect((await botMessages(page).nth(1).textContent()) ?? '').toMatch(script);
+      await page.context().close();
+    });
+  }
 });
