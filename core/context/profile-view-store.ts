@@ -39,6 +39,7 @@ export class ProfileViewStore implements ProfileStore {
   }
 
   async getProfile(shopperId: string): Promise<ShopperProfile | undefined> {
+    if (!(await this.#inner.isStale(shopperId))) return this.#inner.getProfile(shopperId);
     const catalog = await this.#catalog.snapshot();
     await this.#inner.update(
       shopperId,
@@ -51,6 +52,11 @@ export class ProfileViewStore implements ProfileStore {
       () => ABSENT,
     );
     return this.#inner.getProfile(shopperId);
+  }
+
+  /** Never stale from the outside: reads derive the view. */
+  async isStale(): Promise<boolean> {
+    return false;
   }
 
   put(record: ProfileRecord, options?: ProfileWriteOptions): Promise<number> {

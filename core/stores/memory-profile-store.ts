@@ -33,6 +33,10 @@ export class MemoryProfileStore implements ProfileStore {
     return this.#entries.get(shopperId)?.profile;
   }
 
+  async isStale(shopperId: string): Promise<boolean> {
+    return this.#entries.get(shopperId)?.record.stale === true;
+  }
+
   async put(record: ProfileRecord, options: ProfileWriteOptions = {}): Promise<number> {
     const current = this.#entries.get(record.shopperId);
     const actual = current?.record.version ?? 0;

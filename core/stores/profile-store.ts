@@ -47,6 +47,8 @@ export interface ProfileStore {
   get(shopperId: string): Promise<ProfileRecord | undefined>;
   /** Only the read view: the fast path for reads. */
   getProfile(shopperId: string): Promise<ShopperProfile | undefined>;
+  /** Whether the record's view lags its state (`stale`); false when there is no record. */
+  isStale(shopperId: string): Promise<boolean>;
   /** Writes the record (its `version` is ignored); returns the new version. */
   put(record: ProfileRecord, options?: ProfileWriteOptions): Promise<number>;
   /**

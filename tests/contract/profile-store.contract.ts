@@ -50,6 +50,7 @@ export function profileStoreContract(name: string, factory: ProfileStoreFactory)
       expect(got).toEqual({ ...record, version: 1 });
       expect(got!.state.services.get('samokat')!.longItems.get('a.b$__proto__')).toBeInstanceOf(Map);
       expect(await store.getProfile('u1')).toEqual(record.profile);
+      expect(await store.isStale('u1')).toBe(false);
       expect(await store.put(got!)).toBe(2);
       expect((await store.get('u1'))!.version).toBe(2);
     });
@@ -92,6 +93,8 @@ export function profileStoreContract(name: string, factory: ProfileStoreFactory)
         return true;
       }, () => sampleRecord('u4'));
       expect(updated).toEqual({ written: true, version: 2 });
+      expect(await store.isStale('u4')).toBe(true);
+      expect(await store.isStale('u3-missing')).toBe(false);
       const got = await store.get('u4');
       expect(got).toMatchObject({ version: 2, stale: true, preferences: [] });
       expect(got!.state.services.get('kuper')!.searches.get('молоко')).toBeInstanceOf(Map);

@@ -78,6 +78,11 @@ export class MongoProfileStore implements ProfileStore {
     return doc?.profile;
   }
 
+  async isStale(shopperId: string): Promise<boolean> {
+    const doc = await this.#collection.findOne({ _id: shopperId }, { projection: { stale: 1 } });
+    return doc?.stale === true;
+  }
+
   async put(record: ProfileRecord, options: ProfileWriteOptions = {}): Promise<number> {
     const expected = options.expectedVersion ?? (await this.#currentVersion(record.shopperId));
     if (expected === 0) {
