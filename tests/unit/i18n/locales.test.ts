@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createI18nextTranslator } from '../../../adapters/i18n/i18next-translator.ts';
 import { loadLocaleResources } from '../../../bots/shopping-assistant/locale-resources.ts';
 
+// Plural forms differ by language (Russian has _few and _many, English has not), so they count as one key.
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
 function keys(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix.replace(PLURAL, '')];
+  const all = Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+  return [...new Set(all)];
 }
 
 describe('locales', () => {
