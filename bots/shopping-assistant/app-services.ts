@@ -25,6 +25,7 @@ import type { EventStore } from '../../core/stores/event-store.ts';
 import type { ProfileStore } from '../../core/stores/profile-store.ts';
 import { createShoppingHandler } from '../../dialogs/shopping-assistant/handler.ts';
 import type { AppConfig } from './config.ts';
+import { conversationLogMiddleware } from '../../core/context/conversation-log-middleware.ts';
 import { createContextServices, type ContextServices } from './context-services.ts';
 import { loadLocaleResources } from './locale-resources.ts';
 
@@ -149,6 +150,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     middleware: [
       ...createPipeline({ stores: stores.pipeline, translator, rateLimit: { limit: config.rateLimitPerMinute } }),
       sessionMiddleware({ sessions: stores.sessions, translator }),
+      // Identified shoppers' turns, redacted, kept for the conversation-log retention (default 90 days).
+      conversationLogMiddleware({ log: context.conversationLog }),
       ...(options.middleware ?? []),
     ],
   });
