@@ -1,7 +1,7 @@
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 import type { ExplicitPreference } from '../../core/context/shopper-profile.ts';
 import type { ShopEvent } from '../../core/events/shop-event.ts';
-import type { CatalogStore } from '../../core/stores/catalog-store.ts';
+import type { CatalogSnapshot, CatalogStore } from '../../core/stores/catalog-store.ts';
 import { itemKey } from '../../core/stores/catalog-store.ts';
 import type { ConsentStore } from '../../core/stores/consent-store.ts';
 import type { EventStore } from '../../core/stores/event-store.ts';
@@ -9,7 +9,7 @@ import type { ProfileStore } from '../../core/stores/profile-store.ts';
 import { fits } from './constraints.ts';
 import { suitsOccasion } from './occasions.ts';
 import type { Reason, ReorderQuery, ShoppingBackend, ShoppingQuery, StatedPreference, Suggestion } from './ports.ts';
-import { matchScore, stems } from './text-match.ts';
+import { matchScore, stemIndex, stems } from './text-match.ts';
 
 /** Options for {@link createCatalogBackend}. */
 export interface CatalogBackendOptions {
@@ -23,6 +23,8 @@ export interface CatalogBackendOptions {
   savePreference?: (shopperId: string, preference: ExplicitPreference) => Promise<void>;
   /** How long global popularity is cached, in ms (default one minute). */
   popularityTtlMs?: number;
+  /** How long a shopper's digested history is reused across turns, in ms (default 5 s). */
+  historyTtlMs?: number;
   now?: () => number;
 }
 
@@ -71,32 +73,54 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
   const withdrawn = new Set<string>();
   const now = options.now ?? Date.now;
   let popularity: { at: number; scores: Map<string, number> } | undefined;
+  let refreshing: Promise<void> | undefined;
 
-  async function popular(): Promise<Map<string, number>> {
-    if (popularity && now() - popularity.at < (options.popularityTtlMs ?? 60_000)) return popularity.scores;
+  async function computePopularity(): Promise<Map<string, number>> {
     const scores = new Map<string, number>();
-    if (options.profiles) {
-      for await (const id of options.profiles.ids()) {
-        const profile = await options.profiles.getProfile(id);
-        for (const [service, sp] of Object.entries(profile?.services ?? {})) {
-          for (const a of sp?.longTerm.items ?? []) {
-            if (a.score > 0) scores.set(`${service}:${a.key}`, (scores.get(`${service}:${a.key}`) ?? 0) + 1);
-          }
+    if (!options.profiles) return scores;
+    for await (const id of options.profiles.ids()) {
+      const profile = await options.profiles.getProfile(id);
+      for (const [service, sp] of Object.entries(profile?.services ?? {})) {
+        for (const a of sp?.longTerm.items ?? []) {
+          if (a.score > 0) scores.set(`${service}:${a.key}`, (scores.get(`${service}:${a.key}`) ?? 0) + 1);
         }
       }
     }
-    popularity = { at: now(), scores };
     return scores;
   }
 
-  async function context(query: ShoppingQuery) {
-    const snapshot = await options.catalog.snapshot();
+  // Popularity scans every profile, so it is never computed inside a turn: a turn uses the last result
+  // (empty at first) and, when it is older than the TTL, starts a refresh in the background.
+  function popular(): Map<string, number> {
+    const stale = !popularity || now() - popularity.at >= (options.popularityTtlMs ?? 60_000);
+    if (stale && !refreshing) {
+      refreshing = computePopularity()
+        .then((scores) => { popularity = { at: now(), scores }; })
+        .catch(() => { popularity = { at: now(), scores: popularity?.scores ?? new Map() }; })
+        .finally(() => { refreshing = undefined; });
+    }
+    return popularity?.scores ?? new Map();
+  }
+
+  // A conversation asks several times within seconds; digesting hundreds of events once is enough.
+  const histories = new Map<string, { at: number; revision: number; history: History }>();
+  async function cachedHistory(shopperId: string, snapshot: CatalogSnapshot): Promise<History> {
+    const cached = histories.get(shopperId);
+    if (cached && cached.revision === snapshot.revision && now() - cached.at < (options.historyTtlMs ?? 5_000)) return cached.history;
     const lookup = (key: string) => {
       const i = key.indexOf(':');
       return snapshot.get(key.slice(0, i) as CatalogItem['service'], key.slice(i + 1));
     };
-    const history = query.shopperId && query.personalize ? await historyOf(options.events, lookup, query.shopperId) : EMPTY_HISTORY;
-    return { snapshot, history, popularity: await popular() };
+    const history = await historyOf(options.events, lookup, shopperId);
+    if (histories.size > 10_000) histories.clear();
+    histories.set(shopperId, { at: now(), revision: snapshot.revision, history });
+    return history;
+  }
+
+  async function context(query: ShoppingQuery) {
+    const snapshot = await options.catalog.snapshot();
+    const history = query.shopperId && query.personalize ? await cachedHistory(query.shopperId, snapshot) : EMPTY_HISTORY;
+    return { snapshot, history, popularity: popular() };
   }
 
   function personalReasons(item: CatalogItem, history: History): { score: number; reasons: Reason[] } {
@@ -149,11 +173,14 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
         const suited = items.filter((i) => suitsOccasion(i, query.occasion) && fits(i, query));
         if (suited.length > 0) items = suited;
       }
-      return rank(items, query, ctx, query.text ? stems(query.text) : []);
+      const queryStems = query.text ? stems(query.text) : [];
+      if (queryStems.length) items = [...stemIndex(ctx.snapshot.items).candidates(queryStems)];
+      return rank(items, query, ctx, queryStems);
     },
     async search(query) {
       const ctx = await context(query);
-      return rank(ctx.snapshot.items, query, ctx, stems(query.text ?? ''));
+      const queryStems = stems(query.text ?? '');
+      return rank([...stemIndex(ctx.snapshot.items).candidates(queryStems)], query, ctx, queryStems);
     },
     async reorder(query: ReorderQuery) {
       const snapshot = await options.catalog.snapshot();
@@ -220,8 +247,8 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
     },
     async erase(shopperId) {
       statedPreferences.delete(shopperId);
+      histories.delete(shopperId);
       withdrawn.delete(shopperId);
-      popularity = undefined;
       if (options.erase) await options.erase(shopperId);
       else {
         await options.events.deleteByUser(shopperId);

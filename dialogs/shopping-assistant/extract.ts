@@ -143,32 +143,41 @@ const RECOMMEND_NOISE = re(
   `${B}(?:что|чего|чем|взять|брать|купить|заказать|приготовить|порекомендуй\\p{L}*|посоветуй\\p{L}*|подскажи\\p{L}*|предложи\\p{L}*|подбери|можно|бы|на|для|к|нам|мне|вечер\\p{L}*|what|should|could|can|shall|i|we|get|buy|cook|have|recommend|suggest|something|anything|for|to|us|tonight)${E}`,
 );
 
+// Global versions of the patterns, compiled once: extraction runs on every message.
+const global = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+const OCCASIONS_G = OCCASIONS.map(([, pattern]) => global(pattern));
+const PEOPLE_G = [global(PEOPLE_RU), global(PEOPLE_EN)];
+const RECOMMEND_NOISE_G = global(RECOMMEND_NOISE);
+
 /** The product words of a recommendation request, after its occasion, headcount and filler words. */
 export function extractRecommendText(text: string): string | undefined {
   let rest = text;
-  for (const [, pattern] of OCCASIONS) rest = rest.replace(new RegExp(pattern.source, 'giu'), ' ');
-  rest = rest.replace(new RegExp(PEOPLE_RU.source, 'giu'), ' ').replace(new RegExp(PEOPLE_EN.source, 'gi'), ' ');
+  for (const pattern of [...OCCASIONS_G, ...PEOPLE_G]) rest = rest.replace(pattern, ' ');
   rest = extractProductText(rest) ?? '';
   let previous = '';
   while (previous !== rest) {
     previous = rest;
-    rest = rest.replace(new RegExp(RECOMMEND_NOISE.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
+    rest = rest.replace(RECOMMEND_NOISE_G, ' ').replace(/\s+/g, ' ').trim();
   }
   return rest.length >= 3 ? rest : undefined;
 }
 
+const TAG_PATTERNS_G = [...REQUIRE, ...EXCLUDE].map(([, pattern]) => new RegExp(pattern.source, 'giu'));
+const SERVICE_PHRASES_G = SERVICES.map(([, pattern]) => new RegExp(`(?:${B}(?:в|на|из|in|on|at|from)\\s+)?(?:${pattern.source})`, 'giu'));
+const SEARCH_NOISE_G = new RegExp(SEARCH_NOISE.source, 'giu');
+
 /** The product words of a search ("найди безлактозное молоко в Купере" -> "молоко"). */
 export function extractProductText(text: string): string | undefined {
   let rest = text;
-  for (const [, pattern] of [...REQUIRE, ...EXCLUDE]) rest = rest.replace(new RegExp(pattern.source, 'giu'), ' ');
-  for (const [, pattern] of SERVICES) rest = rest.replace(new RegExp(`(?:${B}(?:в|на|из|in|on|at|from)\\s+)?(?:${pattern.source})`, 'giu'), ' ');
+  for (const pattern of TAG_PATTERNS_G) rest = rest.replace(pattern, ' ');
+  for (const pattern of SERVICE_PHRASES_G) rest = rest.replace(pattern, ' ');
   rest = rest
     .replace(/(?:до|не\s+дороже|дешевле|under|below|up\s+to|within|less\s+than)\s*\d[\d\s]*(?:к|k|тыс\.?)?\s*(?:₽|руб\p{L}*|rub\p{L}*|р\.)?/giu, ' ')
     .replace(/\d[\d\s]*(?:₽|руб\p{L}*|rub\p{L}*)/giu, ' ');
   let previous = '';
   while (previous !== rest) {
     previous = rest;
-    rest = rest.replace(new RegExp(SEARCH_NOISE.source, 'giu'), ' ');
+    rest = rest.replace(SEARCH_NOISE_G, ' ');
   }
   const cleaned = rest.replace(/[?!.,;:«»"']/g, ' ').replace(/\s+/g, ' ').trim();
   return cleaned.length >= 2 ? cleaned : undefined;

@@ -10,9 +10,18 @@ const OCCASION_GOODS: Readonly<Record<string, RegExp>> = {
   snack: /снек|батончик|орех|фрукт|йогурт|печень|чипс|сухарик|шоколад|snack|bar|nuts|fruit|yogurt|cookie|chips|chocolate/i,
 };
 
-/** Whether an item suits the occasion. */
+const cache = new WeakMap<CatalogItem, Map<string, boolean>>();
+
+/** Whether an item suits the occasion (remembered per item, since catalog items are immutable values). */
 export function suitsOccasion(item: CatalogItem, occasion: string | undefined): boolean {
   if (!occasion) return false;
-  const pattern = OCCASION_GOODS[occasion];
-  return pattern ? pattern.test(`${item.category} ${item.title.ru} ${item.title.en ?? ''}`) : false;
+  let known = cache.get(item);
+  if (!known) cache.set(item, (known = new Map()));
+  let suits = known.get(occasion);
+  if (suits === undefined) {
+    const pattern = OCCASION_GOODS[occasion];
+    suits = pattern ? pattern.test(`${item.category} ${item.title.ru} ${item.title.en ?? ''}`) : false;
+    known.set(occasion, suits);
+  }
+  return suits;
 }

@@ -33,9 +33,10 @@ function toSuggestion(r: Recommendation): Suggestion {
 
 /**
  * The shopping backend with the learned recommender (core/reco) for recommendations and search: repurchases,
- * similar shoppers, co-purchases and semantic matches, with explanations it renders from the data. Occasions
- * are the dialogs' own knowledge, so suited items come first; whatever it returns still passes the dialogs'
- * constraint gate. When it finds nothing the base backend answers.
+ * similar shoppers, co-purchases and semantic matches, with explanations it renders from the data. Search is
+ * lexical first (exact and fast) and asks the recommender's meaning-based search only when that finds nothing. Occasions
+ * are the dialogs' own knowledge, so suited items come first; when too few suit, the base backend tops the answer
+ * up. Whatever comes back still passes the dialogs' constraint gate.
  */
 export function withRecommender(options: RecommenderBackendOptions): ShoppingBackend {
   const { base, recommender } = options;
@@ -44,28 +45,32 @@ export function withRecommender(options: RecommenderBackendOptions): ShoppingBac
     async recommend(query) {
       const request = {
         ...constraintsOf(query),
-        limit: Math.min(50, Math.max(query.limit * 4, 20)),
+        limit: Math.min(50, query.limit * 3),
         locale: query.locale,
         ...(query.personalize && query.shopperId ? { shopperId: query.shopperId } : {}),
         ...(query.text ? { query: query.text } : {}),
       };
-      const found = (await recommender.recommend(request)).map(toSuggestion);
-      if (found.length === 0) return base.recommend(query);
-      if (!query.occasion) return found;
-      const suited = found.filter((s) => suitsOccasion(s.item, query.occasion));
-      if (suited.length === 0) return base.recommend(query);
-      return [...suited, ...found.filter((s) => !suited.includes(s))];
+      const learned = (await recommender.recommend(request)).map(toSuggestion);
+      const suited = query.occasion ? learned.filter((s) => suitsOccasion(s.item, query.occasion)) : learned;
+      const ordered = [...suited, ...learned.filter((s) => !suited.includes(s))];
+      if (suited.length >= query.limit) return ordered;
+      // Too few for a full answer: the catalog backend tops it up, after what the recommender chose.
+      const seen = new Set(ordered.map((s) => `${s.item.service}:${s.item.id}`));
+      const more = (await base.recommend(query)).filter((s) => !seen.has(`${s.item.service}:${s.item.id}`));
+      return [...suited, ...more, ...learned.filter((s) => !suited.includes(s))];
     },
     async search(query) {
-      if (!query.text) return base.search(query);
+      // Lexical search over the catalog is exact and fast; meaning-based search answers what it cannot.
+      const lexical = await base.search(query);
+      if (lexical.length > 0 || !query.text) return lexical;
       const found = await recommender.search({
-        query: query.text, filters: constraintsOf(query), limit: Math.max(query.limit * 4, 20), locale: query.locale,
+        query: query.text, filters: constraintsOf(query), limit: query.limit * 3, locale: query.locale,
         ...(query.personalize && query.shopperId ? { shopperId: query.shopperId } : {}),
       });
       // A search answers with the product asked for: loose neighbours in meaning ("nuts" for "milk") stay out.
       const words = stems(query.text);
       const relevant = found.filter((r) => matchScore(r.item, words) >= 0.5);
-      return relevant.length ? relevant.map(toSuggestion) : base.search(query);
+      return relevant.map(toSuggestion);
     },
     async erase(shopperId) {
       await base.erase(shopperId);

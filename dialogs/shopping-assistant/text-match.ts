@@ -56,3 +56,35 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
   }
   return score / queryStems.length;
 }
+
+/** Items by the stems (and the 4-letter starts of stems) of their titles, categories and brands. */
+export interface StemIndex {
+  candidates(queryStems: readonly string[]): Set<CatalogItem>;
+}
+
+const indexes = new WeakMap<readonly CatalogItem[], StemIndex>();
+
+/** An inverted index over a catalog snapshot's items, built once per snapshot. */
+export function stemIndex(items: readonly CatalogItem[]): StemIndex {
+  let index = indexes.get(items);
+  if (index) return index;
+  const byPrefix = new Map<string, CatalogItem[]>();
+  for (const item of items) {
+    const { title, rest } = stemsOf(item);
+    const keys = new Set([...title, ...rest].map((stem) => stem.slice(0, 4)));
+    for (const key of keys) {
+      let list = byPrefix.get(key);
+      if (!list) byPrefix.set(key, (list = []));
+      list.push(item);
+    }
+  }
+  index = {
+    candidates(queryStems) {
+      const found = new Set<CatalogItem>();
+      for (const stem of queryStems) for (const item of byPrefix.get(stem.slice(0, 4)) ?? []) found.add(item);
+      return found;
+    },
+  };
+  indexes.set(items, index);
+  return index;
+}
