@@ -83,7 +83,7 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
     const gazetteerHits = gazetteerEntities(text, tokens, gazetteer.find(tokens));
     const spanHints = [...builtins.map((b) => ({ type: b.type, start: b.start, end: b.end })),
       ...gazetteerHits.map((g) => ({ type: `gaz:${g.type}`, start: g.start, end: g.end }))];
-    const tagged = taggerEntities(text, tokens, model.tag(text, tokens, spanHints), builtins, gazetteerHits);
+    const tagged = taggerEntities(text, tokens, model.tag(text, tokens, spanHints, best?.name), builtins, gazetteerHits);
     const entities = deOverlap([...tagged, ...builtins.map(stripTokens), ...gazetteerHits]);
     return { text, language, intent, intents, entities };
   };

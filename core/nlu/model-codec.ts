@@ -1,13 +1,13 @@
 import { SovetnikError } from '../errors.ts';
 
 /** Typed arrays a model keeps; weights are stored as 16-bit integers with one scale per array. */
-export type ModelArray = Float32Array | Uint32Array | Int32Array;
+export type ModelArray = Float32Array | Uint32Array | Int32Array | Uint16Array;
 
 const MAGIC = 'SVNLU1';
 
 interface ArrayHeader {
   name: string;
-  kind: 'f32q' | 'u32' | 'i32';
+  kind: 'f32q' | 'u32' | 'i32' | 'u16';
   length: number;
   scale: number;
   byteOffset: number;
@@ -59,6 +59,7 @@ export function decodeModel<H>(buffer: Uint8Array): { header: H; arrays: Record<
 function encodeArray(array: ModelArray): { bytes: Uint8Array; kind: ArrayHeader['kind']; scale: number } {
   if (array instanceof Uint32Array) return { bytes: new Uint8Array(array.slice().buffer), kind: 'u32', scale: 1 };
   if (array instanceof Int32Array) return { bytes: new Uint8Array(array.slice().buffer), kind: 'i32', scale: 1 };
+  if (array instanceof Uint16Array) return { bytes: new Uint8Array(array.slice().buffer), kind: 'u16', scale: 1 };
   let max = 0;
   for (const v of array) max = Math.max(max, Math.abs(v));
   const scale = max > 0 ? max / 32767 : 1;
@@ -70,6 +71,7 @@ function encodeArray(array: ModelArray): { bytes: Uint8Array; kind: ArrayHeader[
 function decodeArray(entry: ArrayHeader, bytes: Uint8Array): ModelArray {
   if (entry.kind === 'u32') return new Uint32Array(bytes.buffer, 0, entry.length);
   if (entry.kind === 'i32') return new Int32Array(bytes.buffer, 0, entry.length);
+  if (entry.kind === 'u16') return new Uint16Array(bytes.buffer, 0, entry.length);
   const q = new Int16Array(bytes.buffer, 0, entry.length);
   const out = new Float32Array(entry.length);
   for (let i = 0; i < entry.length; i++) out[i] = (q[i] as number) * entry.scale;
@@ -77,7 +79,7 @@ function decodeArray(entry: ArrayHeader, bytes: Uint8Array): ModelArray {
 }
 
 function byteLength(entry: ArrayHeader): number {
-  return entry.kind === 'f32q' ? entry.length * 2 : entry.length * 4;
+  return entry.kind === 'f32q' || entry.kind === 'u16' ? entry.length * 2 : entry.length * 4;
 }
 
 function align4(n: number): number {

@@ -1,3 +1,4 @@
+import { SovetnikError } from '../errors.ts';
 import { findBuiltins } from './builtins/find-builtins.ts';
 import { Gazetteer } from './gazetteer.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
@@ -8,6 +9,8 @@ import type { IntentFeatureConfig } from './intent-features.ts';
 import type { LabelledSpan, LabelledUtterance } from './labelled.ts';
 import { decodeModel, encodeModel } from './model-codec.ts';
 import type { ModelArray } from './model-codec.ts';
+import { SlotLexicon } from './slot-lexicon.ts';
+import type { LexiconEntry } from './slot-lexicon.ts';
 import { SlotTagger, tagRuns } from './slot-tagger.ts';
 import type { TaggerTrainOptions } from './slot-tagger.ts';
 import type { SpanHint } from './tagger-features.ts';
@@ -44,6 +47,7 @@ export class NluModel {
     readonly commonWords: ReadonlySet<string>,
     readonly features: IntentFeatureConfig,
     readonly gazetteerEntries: readonly GazetteerEntry[],
+    readonly lexicon: SlotLexicon = new SlotLexicon([]),
   ) {
     this.gazetteer = new Gazetteer(gazetteerEntries, { commonWords });
   }
@@ -62,21 +66,25 @@ export class NluModel {
     const gazetteer = new Gazetteer(gazetteerEntries, { commonWords });
     const types = [...new Set(utterances.flatMap((u) => u.slots.map((s) => s.type)))].sort();
     let tagger: SlotTagger | undefined;
+    const lexicon = SlotLexicon.build(utterances, tokenized);
     if (types.length > 0) {
       const typeIndex = new Map(types.map((t, i) => [t, i]));
+      const folds = foldLexicons(utterances, tokenized);
       const examples = utterances.map((u, i) => {
         const tokens = tokenized[i] as Token[];
-        return { features: taggerFeatures(tokens, hintsFor(u.text, tokens, gazetteer)), tags: spansToTags(tokens, u.slots, typeIndex) };
+        const hints = [...hintsFor(u.text, tokens, gazetteer), ...(folds[i % folds.length] as SlotLexicon).find(tokens)];
+        return { features: taggerFeatures(tokens, hints, u.intent), tags: spansToTags(tokens, u.slots, typeIndex) };
       });
       tagger = SlotTagger.train(types, examples, { seed: seed + 4, ...options.tagger });
     }
-    return new NluModel(classifier, tagger, commonWords, features, gazetteerEntries);
+    return new NluModel(classifier, tagger, commonWords, features, gazetteerEntries, lexicon);
   }
 
-  /** Runs the tagger over tokens; spans never start or end on punctuation. */
-  tag(text: string, tokens: readonly Token[], hints?: readonly SpanHint[]): TaggedSpan[] {
+  /** Runs the tagger over tokens (conditioned on the message's best intent); spans never start or end on punctuation. */
+  tag(text: string, tokens: readonly Token[], hints?: readonly SpanHint[], intent?: string): TaggedSpan[] {
     if (!this.tagger || tokens.length === 0) return [];
-    const tags = this.tagger.decode(taggerFeatures(tokens, hints ?? hintsFor(text, tokens, this.gazetteer)));
+    const all = [...(hints ?? hintsFor(text, tokens, this.gazetteer)), ...this.lexicon.find(tokens)];
+    const tags = this.tagger.decode(taggerFeatures(tokens, all, intent));
     return tagRuns(this.tagger, tags).map((run) => {
       let { from, to } = run;
       while (from < to && tokens[from]?.kind === 'punct') from++;
@@ -92,27 +100,47 @@ export class NluModel {
     const arrays: Record<string, ModelArray> = {};
     for (const [k, v] of Object.entries(c.arrays)) arrays[`intent.${k}`] = v;
     for (const [k, v] of Object.entries(t?.arrays ?? {})) arrays[`tagger.${k}`] = v;
-    return encodeModel({ version: 1, intent: c.header, tagger: t?.header, features: this.features,
-      commonWords: [...this.commonWords], gazetteer: this.gazetteerEntries }, arrays);
+    return encodeModel({ version: MODEL_VERSION, intent: c.header, tagger: t?.header, features: this.features,
+      commonWords: [...this.commonWords], gazetteer: this.gazetteerEntries, lexicon: this.lexicon.entries }, arrays);
   }
 
   /** Loads a model written by {@link serialize}. */
   static deserialize(buffer: Uint8Array): NluModel {
     const { header, arrays } = decodeModel<SerializedHeader>(buffer);
+    if (header.version !== MODEL_VERSION) {
+      throw new SovetnikError('bad_request', `NLU model version ${String(header.version)} is not supported (retrain it)`);
+    }
     const pick = (prefix: string): Record<string, ModelArray> => Object.fromEntries(
       Object.entries(arrays).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
     const classifier = IntentClassifier.fromParts(header.intent, pick('intent.'));
     const tagger = header.tagger ? SlotTagger.fromParts(header.tagger, pick('tagger.')) : undefined;
-    return new NluModel(classifier, tagger, new Set(header.commonWords), header.features, header.gazetteer);
+    return new NluModel(classifier, tagger, new Set(header.commonWords), header.features, header.gazetteer,
+      new SlotLexicon(header.lexicon ?? []));
   }
 }
 
+// Version 2: sparse per-feature tagger weights and intent-conditioned tagger features.
+const MODEL_VERSION = 2;
+
 interface SerializedHeader {
+  version?: number;
   intent: { labels: string[]; temperature: number };
   tagger?: { types: string[] };
   features: IntentFeatureConfig;
   commonWords: string[];
   gazetteer: GazetteerEntry[];
+  lexicon?: LexiconEntry[];
+}
+
+const LEXICON_FOLDS = 4;
+
+// Each training sentence sees a lexicon built from the other folds only: with its own values in the lexicon, every
+// slot would match, and the tagger would learn to trust matches far more than it should on new messages.
+function foldLexicons(utterances: readonly LabelledUtterance[], tokenized: readonly Token[][]): SlotLexicon[] {
+  return Array.from({ length: LEXICON_FOLDS }, (_, fold) => {
+    const keep = utterances.map((_u, i) => i % LEXICON_FOLDS !== fold);
+    return SlotLexicon.build(utterances.filter((_u, i) => keep[i]), tokenized.filter((_t, i) => keep[i]));
+  });
 }
 
 /** Typed regions from the built-in extractors and the gazetteer, offered to the tagger as features. */

@@ -1,5 +1,6 @@
 import { createRandom, shuffle } from './hashing.ts';
 import type { ModelArray } from './model-codec.ts';
+import { TrainingRows } from './training-rows.ts';
 
 /** A training sentence for the tagger: per-token feature hashes and gold tag indices. */
 export interface TaggerExample {
@@ -11,27 +12,28 @@ export interface TaggerExample {
 export interface TaggerTrainOptions {
   seed?: number;
   epochs?: number;
-  /** log2 of the weight table size; chosen from the data size when omitted. */
-  tableBits?: number;
+  /** Averaged weights smaller than this are dropped from the model (keeps the file small). */
+  prune?: number;
 }
-
-const TAG_MIX = 0x9e3779b1;
 
 /**
  * An averaged structured perceptron over BIO tags with first-order transitions and BIO-constrained Viterbi.
- * Tag 0 is O; slot type t has B = 2t+1 and I = 2t+2.
+ * Tag 0 is O; slot type t has B = 2t+1 and I = 2t+2. Weights are stored sparsely per feature (a feature keeps only
+ * the tags it was ever updated for), so scoring a token costs one map lookup and a few adds per feature.
  */
 export class SlotTagger {
-  private readonly mask: number;
-  private readonly tagKeys: Int32Array;
+  private readonly rows: Map<number, number>;
 
   constructor(
     readonly types: string[],
-    readonly weights: Float32Array,
+    readonly featureIds: Uint32Array,
+    readonly rowStart: Uint32Array,
+    readonly entryTags: Uint16Array,
+    readonly entryWeights: Float32Array,
     readonly transitions: Float32Array,
   ) {
-    this.mask = weights.length - 1;
-    this.tagKeys = Int32Array.from({ length: this.tagCount }, (_, t) => Math.imul(t + 1, TAG_MIX));
+    this.rows = new Map();
+    featureIds.forEach((id, row) => this.rows.set(id, row));
   }
 
   /** Number of tags (O plus B and I per type). */
@@ -47,138 +49,150 @@ export class SlotTagger {
 
   /** Trains on sentences; deterministic for a seed. */
   static train(types: string[], examples: readonly TaggerExample[], options: TaggerTrainOptions = {}): SlotTagger {
-    const instances = examples.reduce((n, e) => n + e.features.length, 0);
-    const bits = options.tableBits ?? (instances > 20_000 ? 21 : instances > 3000 ? 19 : 17);
-    const size = 1 << bits;
     const n = types.length * 2 + 1;
-    const tagger = new SlotTagger(types, new Float32Array(size), new Float32Array((n + 1) * n));
-    tagger.fit(examples, options);
-    return tagger;
-  }
-
-  private fit(examples: readonly TaggerExample[], options: TaggerTrainOptions): void {
+    const rows = new TrainingRows(n);
+    const transitions = new Float64Array((n + 1) * n);
+    const tSum = new Float64Array(transitions.length);
     const random = createRandom(options.seed ?? 11);
     const order = examples.map((_, i) => i);
-    const epochs = options.epochs ?? (examples.length > 8000 ? 8 : 12);
-    const wSum = new Float32Array(this.weights.length);
-    const tSum = new Float32Array(this.transitions.length);
+    const epochs = options.epochs ?? defaultEpochs(examples.length);
+    const emit = new Float64Array(64 * n);
     let step = 1;
     for (let epoch = 0; epoch < epochs; epoch++) {
       shuffle(order, random);
       for (const i of order) {
         const e = examples[i] as TaggerExample;
-        const predicted = this.decode(e.features);
-        if (!sameTags(predicted, e.tags)) this.update(e, predicted, step, wSum, tSum);
+        const scores = e.features.length * n > emit.length ? new Float64Array(e.features.length * n) : emit;
+        scores.fill(0, 0, e.features.length * n);
+        for (let pos = 0; pos < e.features.length; pos++) rows.score(e.features[pos] as Uint32Array, scores, pos * n);
+        const predicted = viterbi(scores, e.features.length, n, transitions);
+        if (!sameTags(predicted, e.tags)) update(e, predicted, step, rows, transitions, tSum, n);
         step++;
       }
     }
-    for (let i = 0; i < this.weights.length; i++) this.weights[i] = (this.weights[i] as number) - (wSum[i] as number) / step;
-    for (let i = 0; i < this.transitions.length; i++) {
-      this.transitions[i] = (this.transitions[i] as number) - (tSum[i] as number) / step;
-    }
-  }
-
-  private update(e: TaggerExample, predicted: Int32Array, step: number, wSum: Float32Array, tSum: Float32Array): void {
-    const n = this.tagCount;
-    let prevGold = n;
-    let prevPred = n;
-    e.features.forEach((feats, pos) => {
-      const gold = e.tags[pos] as number;
-      const pred = predicted[pos] as number;
-      if (gold !== pred) {
-        for (const h of feats) {
-          this.bump(h, gold, 1, step, wSum);
-          this.bump(h, pred, -1, step, wSum);
-        }
-      }
-      if (gold !== pred || prevGold !== prevPred) {
-        const g = prevGold * n + gold;
-        const p = prevPred * n + pred;
-        this.transitions[g] = (this.transitions[g] as number) + 1;
-        tSum[g] = (tSum[g] as number) + step;
-        this.transitions[p] = (this.transitions[p] as number) - 1;
-        tSum[p] = (tSum[p] as number) - step;
-      }
-      prevGold = gold;
-      prevPred = pred;
-    });
-  }
-
-  private bump(h: number, tag: number, delta: number, step: number, wSum: Float32Array): void {
-    const i = (h ^ (this.tagKeys[tag] as number)) & this.mask;
-    this.weights[i] = (this.weights[i] as number) + delta;
-    wSum[i] = (wSum[i] as number) + delta * step;
+    const averaged = Float32Array.from(transitions, (w, i) => w - (tSum[i] as number) / step);
+    const sparse = rows.averaged(step, options.prune ?? 1e-3);
+    return new SlotTagger(types, sparse.featureIds, sparse.rowStart, sparse.entryTags, sparse.entryWeights, averaged);
   }
 
   /** The best BIO-valid tag sequence for a sentence's features. */
   decode(features: readonly Uint32Array[]): Int32Array {
-    const len = features.length;
     const n = this.tagCount;
-    const out = new Int32Array(len);
-    if (len === 0) return out;
-    const score = new Float64Array(len * n);
-    const back = new Int32Array(len * n);
-    const emit = new Float64Array(n);
-    for (let pos = 0; pos < len; pos++) {
-      this.emissions(features[pos] as Uint32Array, emit);
-      for (let cur = 0; cur < n; cur++) {
-        const isInside = cur > 0 && cur % 2 === 0;
-        if (pos === 0) {
-          score[cur] = isInside ? -Infinity : (emit[cur] as number) + (this.transitions[n * n + cur] as number);
-          continue;
-        }
-        let best = -Infinity;
-        let arg = 0;
-        const base = (pos - 1) * n;
-        for (let prev = 0; prev < n; prev++) {
-          // BIO: I-x may only follow B-x or I-x.
-          if (isInside && prev !== cur && prev !== cur - 1) continue;
-          const s = (score[base + prev] as number) + (this.transitions[prev * n + cur] as number);
-          if (s > best) {
-            best = s;
-            arg = prev;
-          }
-        }
-        score[pos * n + cur] = best + (emit[cur] as number);
-        back[pos * n + cur] = arg;
-      }
-    }
-    let best = -Infinity;
-    let arg = 0;
-    for (let cur = 0; cur < n; cur++) {
-      const s = score[(len - 1) * n + cur] as number;
-      if (s > best) {
-        best = s;
-        arg = cur;
-      }
-    }
-    for (let pos = len - 1; pos >= 0; pos--) {
-      out[pos] = arg;
-      arg = back[pos * n + arg] as number;
-    }
-    return out;
+    const scores = new Float64Array(features.length * n);
+    features.forEach((feats, pos) => this.emissions(feats, scores, pos * n));
+    return viterbi(scores, features.length, n, this.transitions);
   }
 
-  private emissions(feats: Uint32Array, out: Float64Array): void {
-    const n = this.tagCount;
-    out.fill(0);
-    for (const h of feats) {
-      for (let t = 0; t < n; t++) out[t] = (out[t] as number) + (this.weights[(h ^ (this.tagKeys[t] as number)) & this.mask] as number);
+  private emissions(feats: Uint32Array, out: Float64Array, offset: number): void {
+    const { rowStart, entryTags, entryWeights } = this;
+    for (let f = 0; f < feats.length; f++) {
+      const row = this.rows.get(feats[f] as number);
+      if (row === undefined) continue;
+      const end = rowStart[row + 1] as number;
+      for (let k = rowStart[row] as number; k < end; k++) {
+        const at = offset + (entryTags[k] as number);
+        out[at] = (out[at] as number) + (entryWeights[k] as number);
+      }
     }
   }
 
   /** The arrays and header for the model codec. */
-  toParts(): { header: { types: string[]; tableBits: number }; arrays: Record<string, ModelArray> } {
+  toParts(): { header: { types: string[] }; arrays: Record<string, ModelArray> } {
     return {
-      header: { types: this.types, tableBits: Math.log2(this.weights.length) },
-      arrays: { weights: this.weights, transitions: this.transitions },
+      header: { types: this.types },
+      arrays: { featureIds: this.featureIds, rowStart: this.rowStart, entryTags: this.entryTags,
+        entryWeights: this.entryWeights, transitions: this.transitions },
     };
   }
 
   /** Rebuilds a tagger from {@link toParts} output. */
   static fromParts(header: { types: string[] }, arrays: Record<string, ModelArray>): SlotTagger {
-    return new SlotTagger(header.types, arrays.weights as Float32Array, arrays.transitions as Float32Array);
+    return new SlotTagger(header.types, arrays.featureIds as Uint32Array, arrays.rowStart as Uint32Array,
+      arrays.entryTags as Uint16Array, arrays.entryWeights as Float32Array, arrays.transitions as Float32Array);
   }
+}
+
+function defaultEpochs(n: number): number {
+  if (n > 8000) return 10;
+  if (n > 2000) return 15;
+  return 20;
+}
+
+function update(e: TaggerExample, predicted: Int32Array, step: number, rows: TrainingRows, transitions: Float64Array,
+  tSum: Float64Array, n: number): void {
+  let prevGold = n;
+  let prevPred = n;
+  for (let pos = 0; pos < e.features.length; pos++) {
+    const gold = e.tags[pos] as number;
+    const pred = predicted[pos] as number;
+    if (gold !== pred) {
+      const feats = e.features[pos] as Uint32Array;
+      rows.add(feats, gold, 1, step);
+      rows.add(feats, pred, -1, step);
+    }
+    if (gold !== pred || prevGold !== prevPred) {
+      const g = prevGold * n + gold;
+      const p = prevPred * n + pred;
+      transitions[g] = (transitions[g] as number) + 1;
+      tSum[g] = (tSum[g] as number) + step;
+      transitions[p] = (transitions[p] as number) - 1;
+      tSum[p] = (tSum[p] as number) - step;
+    }
+    prevGold = gold;
+    prevPred = pred;
+  }
+}
+
+/**
+ * BIO-constrained Viterbi over precomputed emission scores (`len` rows of `n`); `transitions` has n+1 rows, the last
+ * being the start state. I-x may only follow B-x or I-x, and never starts a sentence.
+ */
+export function viterbi(scores: Float64Array, len: number, n: number, transitions: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(len);
+  if (len === 0) return out;
+  let prevScore = new Float64Array(n);
+  let curScore = new Float64Array(n);
+  const back = new Int32Array(len * n);
+  for (let cur = 0; cur < n; cur++) {
+    const inside = cur > 0 && cur % 2 === 0;
+    prevScore[cur] = inside ? -Infinity : (scores[cur] as number) + (transitions[n * n + cur] as number);
+  }
+  for (let pos = 1; pos < len; pos++) {
+    const base = pos * n;
+    for (let cur = 0; cur < n; cur++) {
+      let best = -Infinity;
+      let arg = 0;
+      if (cur > 0 && cur % 2 === 0) {
+        const fromB = (prevScore[cur - 1] as number) + (transitions[(cur - 1) * n + cur] as number);
+        const fromI = (prevScore[cur] as number) + (transitions[cur * n + cur] as number);
+        if (fromB >= fromI) {
+          best = fromB;
+          arg = cur - 1;
+        } else {
+          best = fromI;
+          arg = cur;
+        }
+      } else {
+        for (let prev = 0; prev < n; prev++) {
+          const s = (prevScore[prev] as number) + (transitions[prev * n + cur] as number);
+          if (s > best) {
+            best = s;
+            arg = prev;
+          }
+        }
+      }
+      curScore[cur] = best + (scores[base + cur] as number);
+      back[base + cur] = arg;
+    }
+    [prevScore, curScore] = [curScore, prevScore];
+  }
+  let arg = 0;
+  for (let cur = 1; cur < n; cur++) if ((prevScore[cur] as number) > (prevScore[arg] as number)) arg = cur;
+  for (let pos = len - 1; pos >= 0; pos--) {
+    out[pos] = arg;
+    arg = back[pos * n + arg] as number;
+  }
+  return out;
 }
 
 function sameTags(a: Int32Array, b: Int32Array): boolean {
