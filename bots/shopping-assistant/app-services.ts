@@ -23,6 +23,7 @@ import type { CatalogStore } from '../../core/stores/catalog-store.ts';
 import type { ConsentStore } from '../../core/stores/consent-store.ts';
 import type { EventStore } from '../../core/stores/event-store.ts';
 import type { ProfileStore } from '../../core/stores/profile-store.ts';
+import { createRecommender } from '../../core/reco/recommender/recommender.ts';
 import { createShoppingHandler } from '../../dialogs/shopping-assistant/handler.ts';
 import type { AppConfig } from './config.ts';
 import { conversationLogMiddleware } from '../../core/context/conversation-log-middleware.ts';
@@ -42,11 +43,22 @@ export interface AppStores {
 }
 
 /** The shopping assistant's dialogs (dialogs/shopping-assistant) as the turn handler. */
-function shoppingAssistantHandler({ translator, stores }: { translator: Translator; stores: AppStores }): TurnHandler {
+function shoppingAssistantHandler({ translator, stores, context }: HandlerDeps): TurnHandler {
+  const recommender = createRecommender({ catalog: stores.catalog, events: stores.events, profiles: stores.profiles });
+  // One erasure for the chat ("delete my data") and DELETE /api/v1/users/{id}: every store, plus the recommender.
+  context.erasure.register({ name: 'recommender', erase: (shopperId) => recommender.erase(shopperId) });
   return createShoppingHandler({
     translator, sessions: stores.sessions, catalog: stores.catalog, events: stores.events, profiles: stores.profiles,
-    consent: stores.consent, recommender: 'default',
+    consent: stores.consent, recommender,
+    erase: async (shopperId) => void (await context.erasure.eraseShopper(shopperId)),
   }).handler;
+}
+
+/** What a turn handler is built from. */
+interface HandlerDeps {
+  translator: Translator;
+  stores: AppStores;
+  context: ContextServices;
 }
 
 /** Everything the server's routes use, built once by {@link createAppServices}. */
@@ -139,7 +151,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const base = createStores({ config, health, closers, redis });
   const context = await createContextServices({ config, logger, sessions: base.sessions, redis, health, closers });
   const stores: AppStores = { ...base, catalog: context.catalog, events: context.events, profiles: context.profiles, consent: context.consent };
-  const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores });
+  const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores, context });
   const coreLogger = logger as unknown as Logger;
   const bot = createBot({
     translator,

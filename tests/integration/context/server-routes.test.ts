@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../bots/shopping-assistant/config.ts';
 import { createServer } from '../../../bots/shopping-assistant/server.ts';
 import { CATALOG } from '../../unit/context/fixtures.ts';
+import { shopperToken, TEST_SECRET } from '../http/test-server.ts';
 
 const API_KEY = 'server-routes-key-0123456789';
 const auth = { authorization: `Bearer ${API_KEY}` };
@@ -11,7 +12,7 @@ const auth = { authorization: `Bearer ${API_KEY}` };
 describe('context APIs on the assistant server', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await createServer({ config: parseConfig({ LOG_LEVEL: 'silent', SOVETNIK_API_KEY: API_KEY, DEMO_DATA: 'off' }) });
+    app = await createServer({ config: parseConfig({ LOG_LEVEL: 'silent', SOVETNIK_API_KEY: API_KEY, DEMO_DATA: 'off', INAPP_JWT_SECRET: TEST_SECRET }) });
   });
   afterAll(() => app.close());
 
@@ -33,6 +34,24 @@ describe('context APIs on the assistant server', () => {
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.code).toBe('validation_failed');
   });
+
+  it('erases a shopper who chatted and shopped from every store: profile, events, sessions, conversation log, recommender', async () => {
+    await app.inject({ method: 'PUT', url: '/api/v1/catalog/items', headers: auth, payload: { items: CATALOG } });
+    const token = await shopperToken('dave');
+    const chat = await app.inject({ method: 'POST', url: '/api/v1/inapp/messages', headers: { authorization: `Bearer ${token}` }, payload: { text: 'привет', locale: 'ru' } });
+    expect(chat.statusCode).toBe(200);
+    const events = [{ id: 'd1', userId: 'dave', service: 'samokat', type: 'order', itemId: 'tofu', ts: '2026-03-01T10:00:00Z' }];
+    await app.inject({ method: 'POST', url: '/api/v1/events', headers: auth, payload: { events } });
+    const erased = await app.inject({ method: 'DELETE', url: '/api/v1/users/dave', headers: auth });
+    expect(erased.statusCode).toBe(200);
+    const { removed } = erased.json();
+    expect(removed).toMatchObject({ profile: 1, events: 1, identities: 0, consent: 0 });
+    expect(removed.conversationLog).toBeGreaterThanOrEqual(2);
+    expect(removed.sessions).toBeGreaterThanOrEqual(1);
+    expect(removed).toHaveProperty('recommender');
+    const again = await app.inject({ method: 'DELETE', url: '/api/v1/users/dave', headers: auth });
+    expect(again.json()).toMatchObject({ found: false, removed: { profile: 0, events: 0, conversationLog: 0, sessions: 0 } });
+  }, 60_000);
 
   it('takes a full batch of 10,000 events in one request and refuses 10,001 with 413', async () => {
     const events = Array.from({ length: 10_000 }, (_, i) => ({ id: `big-${i}`, userId: `u${i % 50}`, service: 'samokat', type: 'view', itemId: 'tofu', ts: '2026-03-01T10:00:00Z' }));
