@@ -8,6 +8,7 @@ import { ErasureService } from '../../../core/context/erasure-service.ts';
 import { InProcessEventQueue } from '../../../core/context/event-queue.ts';
 import { IngestionService } from '../../../core/context/ingestion-service.ts';
 import { ProfileBuilder } from '../../../core/context/profile-builder.ts';
+import { createPseudonymizer } from '../../../core/context/pseudonymizer.ts';
 import { MemoryCatalogStore } from '../../../core/stores/memory-catalog-store.ts';
 import { MemoryConversationLogStore } from '../../../core/stores/memory-conversation-log-store.ts';
 import { MemoryEventStore } from '../../../core/stores/memory-event-store.ts';
@@ -122,5 +123,31 @@ describe('catalog, events and users HTTP API', () => {
     const tooLong = await app.inject({ method: 'GET', url: `/api/v1/users/${'x'.repeat(201)}/profile`, headers: auth });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json()).toEqual({ error: { code: 'validation_failed', message: expect.stringContaining('userId') } });
+  });
+});
+
+describe('users API with pseudonymised shopper ids', () => {
+  it('maps the service’s own id with the same keyed hash as ingestion, for reads and erasure', async () => {
+    const catalog = new MemoryCatalogStore();
+    await catalog.upsertMany(CATALOG);
+    const profiles = new MemoryProfileStore();
+    const events = new MemoryEventStore();
+    const builder = new ProfileBuilder({ profiles, catalog });
+    const shopperIds = createPseudonymizer({ key: 'pseudonym-key-0123456789' });
+    const ingestion = new IngestionService({ events, shopperIds, queue: new InProcessEventQueue({ apply: (batch) => builder.applyEvents(batch) }) });
+    const erasure = new ErasureService({ profiles, events, identities: new MemoryIdentityStore(), conversationLog: new MemoryConversationLogStore() });
+    const app = fastify();
+    registerErrorHandling(app);
+    registerEventsRoutes(app, { ingestion, apiKey: API_KEY });
+    registerUsersRoutes(app, { profiles: builder.profiles, erasure, apiKey: API_KEY, shopperIds });
+    await app.ready();
+    const event = { id: 'p1', userId: 'customer-42', service: 'kuper', type: 'view', itemId: 'apples', ts: '2026-03-01T10:00:00Z' };
+    expect((await app.inject({ method: 'POST', url: '/api/v1/events', headers: auth, payload: { events: [event] } })).statusCode).toBe(202);
+    expect(await profiles.get('customer-42')).toBeUndefined();
+    const profile = await app.inject({ method: 'GET', url: '/api/v1/users/customer-42/profile', headers: auth });
+    expect(profile.json().shopperId).toBe(shopperIds('customer-42'));
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/users/customer-42', headers: auth })).json()).toMatchObject({ found: true });
+    expect(await events.count()).toBe(0);
+    await app.close();
   });
 });
