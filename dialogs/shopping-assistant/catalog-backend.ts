@@ -72,7 +72,7 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
   const statedPreferences = new Map<string, ExplicitPreference[]>();
   const withdrawn = new Set<string>();
   const now = options.now ?? Date.now;
-  let popularity: { at: number; scores: Map<string, number> } | undefined;
+  let popularity: { at: number; scores: Map<string, number>; max: number } | undefined;
   let refreshing: Promise<void> | undefined;
 
   async function computePopularity(): Promise<Map<string, number>> {
@@ -91,15 +91,19 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
 
   // Popularity scans every profile, so it is never computed inside a turn: a turn uses the last result
   // (empty at first) and, when it is older than the TTL, starts a refresh in the background.
-  function popular(): Map<string, number> {
+  function popular(): { scores: Map<string, number>; max: number } {
     const stale = !popularity || now() - popularity.at >= (options.popularityTtlMs ?? 60_000);
     if (stale && !refreshing) {
       refreshing = computePopularity()
-        .then((scores) => { popularity = { at: now(), scores }; })
-        .catch(() => { popularity = { at: now(), scores: popularity?.scores ?? new Map() }; })
+        .then((scores) => {
+          let max = 1;
+          for (const value of scores.values()) max = Math.max(max, value);
+          popularity = { at: now(), scores, max };
+        })
+        .catch(() => { popularity = { at: now(), scores: popularity?.scores ?? new Map(), max: popularity?.max ?? 1 }; })
         .finally(() => { refreshing = undefined; });
     }
-    return popularity?.scores ?? new Map();
+    return popularity ?? { scores: new Map(), max: 1 };
   }
 
   // A conversation asks several times within seconds; digesting hundreds of events once is enough.
@@ -123,46 +127,47 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
     return { snapshot, history, popularity: popular() };
   }
 
-  function personalReasons(item: CatalogItem, history: History): { score: number; reasons: Reason[] } {
-    const entry = history.items.get(itemKey(item.service, item.id));
-    const reasons: Reason[] = [];
+  /** The personal part of an item's score; cheap, since it runs for every candidate. */
+  function personalScore(key: string, item: CatalogItem, history: History): number {
+    const entry = history.items.get(key);
+    if (entry?.rating !== undefined && entry.rating <= 2) return -10;
     let score = 0;
-    if (entry && entry.rating !== undefined && entry.rating <= 2) return { score: -10, reasons };
-    if (entry?.orders) {
-      score += 3 + Math.min(entry.orders, 10) * 0.3;
-      reasons.push({ code: 'ordered_before', vars: { count: entry.orders, service: item.service } });
-    } else if (entry?.carts || entry?.views) {
-      score += 1;
-      reasons.push({ code: 'viewed_before', vars: { service: item.service } });
-    }
+    if (entry?.orders) score += 3 + Math.min(entry.orders, 10) * 0.3;
+    else if (entry?.carts || entry?.views) score += 1;
     const category = history.categories.get(item.category) ?? 0;
-    if (category > 0) {
-      score += Math.min(category, 20) * 0.1;
-      if (!entry?.orders) reasons.push({ code: 'likes_category', vars: { category: item.category.split('/').pop() } });
+    return category > 0 ? score + Math.min(category, 20) * 0.1 : score;
+  }
+
+  /** Why an item ranked where it did, built only for the items that are returned. */
+  function reasonsFor(key: string, item: CatalogItem, query: ShoppingQuery, history: History, text: number, pop: number): Reason[] {
+    const entry = history.items.get(key);
+    const reasons: Reason[] = [];
+    if (text > 0) reasons.push({ code: 'matches_query', vars: { query: query.text } });
+    if (entry?.orders) reasons.push({ code: 'ordered_before', vars: { count: entry.orders, service: item.service } });
+    else if (entry?.carts || entry?.views) reasons.push({ code: 'viewed_before', vars: { service: item.service } });
+    if (!entry?.orders && (history.categories.get(item.category) ?? 0) > 0) {
+      reasons.push({ code: 'likes_category', vars: { category: item.category.split('/').pop() } });
     }
-    return { score, reasons };
+    if (suitsOccasion(item, query.occasion)) reasons.push({ code: 'occasion', vars: { occasion: query.occasion } });
+    if (reasons.length === 0) reasons.push({ code: pop > 0 ? 'popular' : 'pick', vars: { service: item.service } });
+    return reasons;
   }
 
   function rank(items: readonly CatalogItem[], query: ShoppingQuery, ctx: Awaited<ReturnType<typeof context>>, queryStems: string[]): Suggestion[] {
-    const maxPopular = Math.max(1, ...ctx.popularity.values());
-    const scored: Array<Suggestion & { score: number }> = [];
+    const { scores, max } = ctx.popularity;
+    const scored: Array<{ item: CatalogItem; key: string; score: number; text: number; pop: number }> = [];
     for (const item of items) {
       if (!fits(item, query)) continue;
       const text = queryStems.length ? matchScore(item, queryStems) : 0;
       if (queryStems.length && text < 0.5) continue;
-      const personal = personalReasons(item, ctx.history);
-      const occasion = suitsOccasion(item, query.occasion);
-      const pop = (ctx.popularity.get(itemKey(item.service, item.id)) ?? 0) / maxPopular;
-      const score = text * 5 + personal.score + (occasion ? 2 : 0) + pop;
-      const reasons: Reason[] = [];
-      if (text > 0) reasons.push({ code: 'matches_query', vars: { query: query.text } });
-      reasons.push(...personal.reasons);
-      if (occasion) reasons.push({ code: 'occasion', vars: { occasion: query.occasion } });
-      if (reasons.length === 0) reasons.push({ code: pop > 0 ? 'popular' : 'pick', vars: { service: item.service } });
-      scored.push({ item, reasons, score });
+      const key = itemKey(item.service, item.id);
+      const pop = (scores.get(key) ?? 0) / max;
+      const score = text * 5 + personalScore(key, item, ctx.history) + (suitsOccasion(item, query.occasion) ? 2 : 0) + pop;
+      scored.push({ item, key, score, text, pop });
     }
     scored.sort((a, b) => b.score - a.score || a.item.price - b.item.price || a.item.id.localeCompare(b.item.id));
-    return scored.slice(0, Math.max(query.limit * 4, 20)).map(({ item, reasons }) => ({ item, reasons }));
+    return scored.slice(0, Math.max(query.limit * 4, 20))
+      .map((s) => ({ item: s.item, reasons: reasonsFor(s.key, s.item, query, ctx.history, s.text, s.pop) }));
   }
 
   return {

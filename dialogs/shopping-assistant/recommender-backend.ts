@@ -53,7 +53,7 @@ export function withRecommender(options: RecommenderBackendOptions): ShoppingBac
       const learned = (await recommender.recommend(request)).map(toSuggestion);
       const suited = query.occasion ? learned.filter((s) => suitsOccasion(s.item, query.occasion)) : learned;
       const ordered = [...suited, ...learned.filter((s) => !suited.includes(s))];
-      if (suited.length >= query.limit) return ordered;
+      if (suited.length >= query.limit || (!query.occasion && learned.length >= query.limit)) return ordered;
       // Too few for a full answer: the catalog backend tops it up, after what the recommender chose.
       const seen = new Set(ordered.map((s) => `${s.item.service}:${s.item.id}`));
       const more = (await base.recommend(query)).filter((s) => !seen.has(`${s.item.service}:${s.item.id}`));
