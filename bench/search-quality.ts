@@ -35,10 +35,14 @@ function score(ranked: CatalogItem[], label: LabelledQuery, all: CatalogItem[]) 
 const data = generateDemoData({ seed: Number(values.seed), shoppers: 0 });
 const catalog = new MemoryCatalogStore();
 await catalog.upsertMany(data.items);
-const recommender = createRecommender({ catalog, events: new MemoryEventStore() });
+const dims = Number(process.env.RECO_DIMS ?? 256);
+// RECO_ANN_THRESHOLD / RECO_PROBES exercise the inverted-file index on this small catalog (quality under ANN).
+const vectorIndex = new MemoryVectorIndex({ dimensions: dims, annThreshold: Number(process.env.RECO_ANN_THRESHOLD ?? 5000),
+  probes: Number(process.env.RECO_PROBES ?? 8) });
+const recommender = createRecommender({ catalog, events: new MemoryEventStore(), dimensions: dims, vectorIndex });
 await recommender.refresh();
 // The dense-only peer: the same embedder and index, no lexical re-rank.
-const embedder = new TfidfEmbedder(data.items.map(searchableText));
+const embedder = new TfidfEmbedder(data.items.map(searchableText), { dimensions: dims });
 const dense = new MemoryVectorIndex({ dimensions: embedder.dimensions });
 dense.upsertSync(data.items.map((item) => ({ id: `${item.service}:${item.id}`, values: embedder.embedOne(searchableText(item)),
   metadata: { kind: 'item' as const, tags: item.tags ?? [], available: item.available !== false } })));

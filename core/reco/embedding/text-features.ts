@@ -41,6 +41,11 @@ export interface TextFeature {
 
 export const FEATURE_SPACE = 1 << 20;
 
+/** The hashed id of a word-stem feature (what lexical postings are keyed by). */
+export function wordFeatureId(stem: string): number {
+  return hashString(`w:${stem}`) % FEATURE_SPACE;
+}
+
 /**
  * Features of a text: word stems (robust to inflection) and character 3-grams of the padded stems and words
  * (robust to typos and partial words), hashed into FEATURE_SPACE. Weights are raw counts times group weights.

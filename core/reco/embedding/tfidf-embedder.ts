@@ -79,7 +79,8 @@ export class TfidfEmbedder implements Embedder {
     return sum;
   }
 
-  private project(vector: SparseTextVector): Float32Array {
+  /** The dense projection of a sparse TF-IDF vector (so callers holding `sparse()` do not compute it twice). */
+  project(vector: SparseTextVector): Float32Array {
     const out = new Float32Array(this.dimensions);
     const scale = 1 / Math.sqrt(this.spread);
     for (let i = 0; i < vector.ids.length; i += 1) {

@@ -169,7 +169,10 @@ export function addPopular(pool: CandidatePool, context: CandidateContext, wante
   const services: Service[] = context.service ? [context.service] : [...model.popularByService.keys()];
   for (const service of services) {
     let added = 0;
+    let checked = 0;
     for (const key of model.popularByService.get(service) ?? []) {
+      // Bounded: under narrow constraints the long tail of popularity is not worth scanning per request.
+      if ((checked += 1) > 3000) break;
       const item = catalog.item(key);
       if (!item || !constraints.allows(item)) continue;
       if (context.category && !inCategory(item.category, context.category)) continue;
@@ -178,9 +181,12 @@ export function addPopular(pool: CandidatePool, context: CandidateContext, wante
       if ((added += 1) >= wanted) break;
     }
   }
-  if (pool.candidates.size >= wanted) return;
+  // Only without purchase statistics (a fresh deployment) does the catalog itself fill in, in bounded slices.
+  if (model.buyers.size > 0 || pool.candidates.size >= wanted) return;
   let added = 0;
+  let checked = 0;
   for (const item of catalog.items) {
+    if ((checked += 1) > 20_000) break;
     if (!constraints.allows(item) || (context.category && !inCategory(item.category, context.category))) continue;
     pool.add(`${item.service}:${item.id}`, 0.1, { kind: 'catalog', facts: { category: item.category } });
     if ((added += 1) >= wanted) break;

@@ -8,6 +8,7 @@ import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
 import { SemanticIds } from '../semantic-ids.ts';
 import type { VectorIndex, VectorRecord } from '../vector/vector-index.ts';
 import { DietRelevance } from './constraints.ts';
+import { LexicalIndex } from './lexical-index.ts';
 
 /** Words that make diet and safety tags searchable in both languages. */
 export const TAG_WORDS: Record<string, string> = {
@@ -53,8 +54,10 @@ export class CatalogIndex {
     readonly revision: number,
     readonly items: readonly CatalogItem[],
     readonly embedder: Embedder,
+    /** The catalog-trained TF-IDF behind lexical retrieval (the embedder itself on the embedded default). */
+    readonly tfidf: TfidfEmbedder,
     readonly embeddings: Float32Array,
-    readonly sparse: SparseTextVector[] | undefined,
+    readonly sparse: SparseTextVector[],
     readonly semanticIds: SemanticIds,
     readonly relevance: DietRelevance,
     /** Item JSON per key, to re-embed only what changed. */
@@ -65,7 +68,11 @@ export class CatalogIndex {
     readonly spelling: SpellingCorrector,
   ) {
     items.forEach((item, row) => this.rowOf.set(`${item.service}:${item.id}`, row));
+    this.lexical = new LexicalIndex(sparse, (row) => this.wordsOf(row).stems);
   }
+
+  /** Word-stem postings for exact lexical retrieval. */
+  readonly lexical: LexicalIndex;
 
   /** Builds the index from a catalog snapshot and brings the VectorIndex in line with it. */
   static async build(options: CatalogIndexOptions): Promise<CatalogIndex> {
@@ -78,7 +85,11 @@ export class CatalogIndex {
     const embedder = options.embedder ?? reusable
       ?? new TfidfEmbedder(texts, { dimensions: options.dimensions ?? options.vectorIndex.dimensions });
     const trainedOn = reusable ? options.previous!.trainedOn : items.length;
-    const sparse = embedder instanceof TfidfEmbedder ? texts.map((text) => embedder.sparse(text)) : undefined;
+    // Lexical retrieval always runs on a catalog-trained TF-IDF, whatever the dense embedder is.
+    const tfidf = embedder instanceof TfidfEmbedder ? embedder
+      : options.previous && options.previous.tfidf !== options.previous.embedder && items.length <= options.previous.trainedOn * 1.2
+        ? options.previous.tfidf : new TfidfEmbedder(texts, { dimensions: 8 });
+    const sparse = texts.map((text) => tfidf.sparse(text));
     const d = embedder.dimensions;
     const embeddings = new Float32Array(items.length * d);
     const fingerprints = new Map<string, string>();
@@ -96,14 +107,15 @@ export class CatalogIndex {
     const batch = options.upsertBatch ?? 256;
     for (let start = 0; start < toEmbed.length; start += batch) {
       const rows = toEmbed.slice(start, start + batch);
-      const vectors = await embedder.embed(rows.map((row) => texts[row]!));
+      const vectors = embedder instanceof TfidfEmbedder ? rows.map((row) => embedder.project(sparse[row]!))
+        : await embedder.embed(rows.map((row) => texts[row]!));
       rows.forEach((row, i) => embeddings.set(vectors[i]!, row * d));
       await options.vectorIndex.upsert(rows.map((row) => record(items[row]!, embeddings.subarray(row * d, (row + 1) * d))));
     }
     const removed = [...(options.previous?.rowOf.keys() ?? [])].filter((key) => !fingerprints.has(key));
     if (removed.length > 0) await options.vectorIndex.delete(removed);
     const semanticIds = SemanticIds.build(items.map((item) => `${item.service}:${item.id}`), embeddings, d);
-    return new CatalogIndex(options.snapshot.revision, items, embedder, embeddings, sparse, semanticIds,
+    return new CatalogIndex(options.snapshot.revision, items, embedder, tfidf, embeddings, sparse, semanticIds,
       new DietRelevance(items), fingerprints, trainedOn, new SpellingCorrector(texts));
   }
 

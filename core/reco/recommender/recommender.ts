@@ -101,7 +101,8 @@ class DefaultRecommender implements Recommender {
 
   constructor(private readonly options: RecommenderOptions) {
     const dimensions = options.embedder?.dimensions ?? options.dimensions ?? 256;
-    this.index = options.vectorIndex ?? new MemoryVectorIndex({ dimensions });
+    // Few probes: lexical postings already guarantee exact-word recall, the dense index adds related items.
+    this.index = options.vectorIndex ?? new MemoryVectorIndex({ dimensions, probes: 3 });
     this.feedbackStore = options.feedback ?? new MemoryFeedbackStore();
     this.now = options.now ?? Date.now;
   }

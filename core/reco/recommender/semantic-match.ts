@@ -2,6 +2,7 @@ import type { CatalogItem } from '../../catalog/catalog-item.ts';
 import { foldText, stemWord, words } from '../embedding/text-features.ts';
 import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
+import { dot } from '../vector/vector-math.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { TAG_WORDS } from './catalog-index.ts';
 import type { CompiledConstraints } from './constraints.ts';
@@ -28,22 +29,38 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** A query's distinct folded words and their stems, computed once per search. */
+export interface QueryWords {
+  words: string[];
+  stems: string[];
+}
+
+/** Splits and stems a query once. */
+export function queryWords(query: string): QueryWords {
+  const list = [...new Set(words(query))];
+  return { words: list, stems: list.map(stemWord) };
+}
+
 /** The item's words matching each query word by stem, or by one typo for words of four letters or more. */
-export function matchedWords(query: string, item: { words: string[]; stems: string[] }): { matched: string[]; coverage: number } {
-  const queryWords = [...new Set(words(query))];
-  if (queryWords.length === 0) return { matched: [], coverage: 0 };
+export function matchedWords(query: QueryWords, item: { words: string[]; stems: string[] }): { matched: string[]; coverage: number } {
+  if (query.words.length === 0) return { matched: [], coverage: 0 };
   const { words: itemWords, stems: itemStems } = item;
-  const matched = new Set<string>();
+  const matched: string[] = [];
   let covered = 0;
-  for (const word of queryWords) {
-    const stem = stemWord(word);
+  for (let q = 0; q < query.words.length; q += 1) {
+    const word = query.words[q]!;
+    const stem = query.stems[q]!;
     let hit = itemStems.indexOf(stem);
     if (hit < 0 && stem.length >= 4) {
-      hit = itemStems.findIndex((s, k) => s.length >= 4 && (editDistanceAtMostOne(s, stem) || editDistanceAtMostOne(itemWords[k]!, word)));
+      for (let k = 0; k < itemStems.length && hit < 0; k += 1) {
+        const other = itemStems[k]!;
+        // Same first letter: a cheap gate before the edit-distance check.
+        if (other.length >= 4 && other[0] === stem[0] && (editDistanceAtMostOne(other, stem) || editDistanceAtMostOne(itemWords[k]!, word))) hit = k;
+      }
     }
-    if (hit >= 0) { matched.add(itemWords[hit]!); covered += 1; }
+    if (hit >= 0) { if (!matched.includes(itemWords[hit]!)) matched.push(itemWords[hit]!); covered += 1; }
   }
-  return { matched: [...matched], coverage: covered / queryWords.length };
+  return { matched, coverage: covered / query.words.length };
 }
 
 const TAG_STEMS = Object.entries(TAG_WORDS).map(([tag, text]) => ({ tag, stems: new Set(words(text).map(stemWord)) }));
@@ -55,9 +72,10 @@ export function tagsInQuery(query: string): string[] {
 }
 
 /**
- * Semantic retrieval: the query's dense embedding searches the VectorIndex with the constraints as a prefilter,
- * then hits are re-ranked by the exact TF-IDF cosine (when the embedder is the local one) and the share of query
- * words the item matches, and checked against every hard constraint.
+ * Hybrid retrieval: exact lexical candidates from word-stem postings (spelling-corrected query) plus dense
+ * candidates from the VectorIndex (the constraints as a prefilter), all re-ranked by TF-IDF cosine, dense cosine,
+ * the share of query words the item matches and the diet tags the query names, and checked against every hard
+ * constraint.
  */
 export async function semanticSearch(query: string, catalog: CatalogIndex, index: VectorIndex,
   constraints: CompiledConstraints, limit: number): Promise<SemanticHit[]> {
@@ -65,21 +83,30 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
   const embedder = catalog.embedder;
   const local = embedder instanceof TfidfEmbedder ? embedder : undefined;
   const expanded = catalog.spelling.expand(query);
-  const vector = local ? local.embedOne(expanded) : (await embedder.embed([expanded]))[0]!;
-  // A broad word ("молоко") has hundreds of close items: take enough candidates for the re-rank to reorder.
-  const matches = await index.query(vector, { topK: Math.max(150, limit * 8), filter: constraints.filter });
+  const sparseQuery = catalog.tfidf.sparse(expanded);
+  const vector = local ? local.project(sparseQuery) : (await embedder.embed([expanded]))[0]!;
+  const pool = Math.max(60, limit * 6);
+  const rows = new Set<number>();
+  for (const { row } of catalog.lexical.search(sparseQuery, pool, (row) => constraints.allows(catalog.items[row]!))) rows.add(row);
+  for (const match of await index.query(vector, { topK: Math.max(20, limit * 2), filter: constraints.filter })) {
+    const row = catalog.rowOf.get(match.id);
+    if (row !== undefined) rows.add(row);
+  }
   const wantedTags = tagsInQuery(expanded);
-  const sparseQuery = local?.sparse(expanded);
+  const terms = queryWords(expanded);
+  const d = catalog.embedder.dimensions;
+  const norm = Math.sqrt(dot(vector, vector)) || 1;
   const hits: SemanticHit[] = [];
-  for (const match of matches) {
-    const item = catalog.item(match.id);
-    if (!item || !constraints.allows(item)) continue;
-    const row = catalog.rowOf.get(match.id)!;
-    const lexical = sparseQuery && catalog.sparse ? TfidfEmbedder.sparseCosine(sparseQuery, catalog.sparse[row]!) : match.score;
-    const words = matchedWords(expanded, catalog.wordsOf(row));
+  for (const row of rows) {
+    const item = catalog.items[row]!;
+    if (!constraints.allows(item)) continue;
+    const lexical = TfidfEmbedder.sparseCosine(sparseQuery, catalog.sparse[row]!);
+    const embedding = catalog.embeddings.subarray(row * d, (row + 1) * d);
+    const dense = dot(vector, embedding) / (norm * (Math.sqrt(dot(embedding, embedding)) || 1));
+    const words = matchedWords(terms, catalog.wordsOf(row));
     const tagShare = wantedTags.length ? wantedTags.filter((tag) => item.tags?.includes(tag)).length / wantedTags.length : 0;
-    const score = 0.5 * lexical + 0.2 * match.score + 0.3 * words.coverage + 0.15 * tagShare;
-    hits.push({ key: match.id, item, score, matchedWords: words.matched });
+    const score = 0.5 * lexical + 0.2 * dense + 0.3 * words.coverage + 0.15 * tagShare;
+    hits.push({ key: `${item.service}:${item.id}`, item, score, matchedWords: words.matched });
   }
   return hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
 }

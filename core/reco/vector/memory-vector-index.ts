@@ -3,7 +3,7 @@ import { createRandom } from '../random.ts';
 import type { Codebook } from './kmeans.ts';
 import { kmeans, nearestCentroid, rankCentroids } from './kmeans.ts';
 import type { VectorFilter, VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
-import { copyMetadata, matchesFilter } from './vector-index.ts';
+import { compileFilter, copyMetadata, frozenMetadata } from './vector-index.ts';
 import { dot, normalized, TopK } from './vector-math.ts';
 
 /** Options of the in-process vector index. */
@@ -18,17 +18,23 @@ export interface MemoryVectorIndexOptions {
   seed?: number;
 }
 
+/** One inverted list: its members and a contiguous copy of their vectors (cache-friendly scans). */
+interface InvertedList {
+  slots: number[];
+  data: Float32Array;
+}
+
 interface InvertedFile {
   codebook: Codebook;
-  lists: number[][];
+  lists: InvertedList[];
   trainedAt: number;
 }
 
 /**
  * The embedded vector index: vectors in one Float32 buffer, an exact scan for small sets and an inverted-file
- * index (k-means coarse quantizer over √n lists, probing the lists nearest the query) above `annThreshold`.
- * Filters are applied during the scan, and probing continues until `topK` filtered hits are found, so a selective
- * filter never returns fewer results than exist.
+ * index (k-means coarse quantizer over √n lists, each list's vectors stored contiguously, probing the lists
+ * nearest the query) above `annThreshold`. Filters are applied during the scan, and probing continues until
+ * `topK` filtered hits are found, so a selective filter never returns fewer results than exist.
  */
 export class MemoryVectorIndex implements VectorIndex {
   readonly dimensions: number;
@@ -37,7 +43,9 @@ export class MemoryVectorIndex implements VectorIndex {
   private readonly metadata: (VectorMetadata | undefined)[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
+  /** Per slot: its inverted list and position there (-1 when not in a list). */
   private listOf = new Int32Array(0);
+  private positionOf = new Int32Array(0);
   private ivf: InvertedFile | undefined;
   private readonly options: Required<MemoryVectorIndexOptions>;
 
@@ -68,7 +76,7 @@ export class MemoryVectorIndex implements VectorIndex {
         this.slotOf.set(record.id, slot);
       }
       this.ids[slot] = record.id;
-      this.metadata[slot] = copyMetadata(record.metadata);
+      this.metadata[slot] = frozenMetadata(record.metadata);
       this.data.set(rows[r]!, slot * this.dimensions);
       if (this.ivf) this.assign(slot);
     });
@@ -84,11 +92,17 @@ export class MemoryVectorIndex implements VectorIndex {
     const k = Math.floor(query.topK);
     if (!(k > 0)) return [];
     const top = new TopK<number>(k);
-    if (this.slotOf.size >= this.options.annThreshold) this.searchInvertedFile(q, query.filter, top);
-    else for (let slot = 0; slot < this.ids.length; slot += 1) this.consider(slot, q, query.filter, top);
-    return top.sorted().map(({ score, value }) => ({
-      id: this.ids[value]!, score, metadata: copyMetadata(this.metadata[value]!),
-    }));
+    const accept = compileFilter(query.filter);
+    if (this.slotOf.size >= this.options.annThreshold) this.searchInvertedFile(q, accept, top);
+    else {
+      for (let slot = 0; slot < this.ids.length; slot += 1) {
+        const metadata = this.metadata[slot];
+        if (metadata !== undefined && accept(metadata)) top.push(dot(q, this.data, slot * this.dimensions), slot);
+      }
+    }
+    // Stored metadata is the index's own copy and is handed out without copying (no garbage on the hot path);
+    // callers treat it as read-only.
+    return top.sorted().map(({ score, value }) => ({ id: this.ids[value]!, score, metadata: this.metadata[value]! }));
   }
 
   async fetch(ids: readonly string[]): Promise<VectorRecord[]> {
@@ -123,19 +137,21 @@ export class MemoryVectorIndex implements VectorIndex {
     this.free.push(slot);
   }
 
-  private consider(slot: number, q: Float32Array, filter: VectorFilter | undefined, top: TopK<number>): void {
-    const metadata = this.metadata[slot];
-    if (metadata === undefined || !matchesFilter(metadata, filter)) return;
-    top.push(dot(q, this.data, slot * this.dimensions), slot);
-  }
-
-  private searchInvertedFile(q: Float32Array, filter: VectorFilter | undefined, top: TopK<number>): void {
+  private searchInvertedFile(q: Float32Array, accept: (metadata: VectorMetadata) => boolean, top: TopK<number>): void {
     const ivf = this.trainedInvertedFile();
     const order = rankCentroids(ivf.codebook, q);
+    const d = this.dimensions;
     for (let rank = 0; rank < order.length; rank += 1) {
-      if (rank >= this.options.probes && isFull(top)) break;
-      const list = order[rank]!;
-      for (const slot of ivf.lists[list]!) if (this.listOf[slot] === list) this.consider(slot, q, filter, top);
+      if (rank >= this.options.probes && top.threshold > -Infinity) break;
+      const listIndex = order[rank]!;
+      const list = ivf.lists[listIndex]!;
+      for (let j = 0; j < list.slots.length; j += 1) {
+        const slot = list.slots[j]!;
+        // Entries left behind by moves and deletions are skipped: the slot now lives elsewhere or nowhere.
+        if (this.listOf[slot] !== listIndex || this.positionOf[slot] !== j) continue;
+        const metadata = this.metadata[slot];
+        if (metadata !== undefined && accept(metadata)) top.push(dot(q, list.data, j * d), slot);
+      }
     }
   }
 
@@ -152,26 +168,40 @@ export class MemoryVectorIndex implements VectorIndex {
     const d = this.dimensions;
     const rows = new Float32Array(sample * d);
     for (let i = 0; i < sample; i += 1) rows.set(this.data.subarray(slots[i]! * d, (slots[i]! + 1) * d), i * d);
-    const lists = Math.max(8, Math.round(Math.sqrt(live)));
-    const { codebook } = kmeans(rows, sample, d, lists, random, 6);
-    this.ivf = { codebook, lists: Array.from({ length: codebook.k }, () => []), trainedAt: live };
+    const { codebook } = kmeans(rows, sample, d, Math.max(8, Math.round(Math.sqrt(live))), random, 6);
+    this.ivf = { codebook, lists: Array.from({ length: codebook.k }, () => ({ slots: [], data: new Float32Array(64 * d) })), trainedAt: live };
     this.listOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
+    this.positionOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
     for (const slot of this.slotOf.values()) this.assign(slot);
     return this.ivf;
   }
 
+  /** Puts a slot's current vector into its nearest list (in place when it stays in the same list). */
   private assign(slot: number): void {
     const ivf = this.ivf!;
+    const d = this.dimensions;
     if (slot >= this.listOf.length) {
-      const grown = new Int32Array(Math.max(slot + 1, this.listOf.length * 2)).fill(-1);
-      grown.set(this.listOf);
-      this.listOf = grown;
+      const size = Math.max(slot + 1, this.listOf.length * 2);
+      const lists = new Int32Array(size).fill(-1); lists.set(this.listOf); this.listOf = lists;
+      const positions = new Int32Array(size).fill(-1); positions.set(this.positionOf); this.positionOf = positions;
     }
-    const list = nearestCentroid(ivf.codebook, this.data, slot * this.dimensions);
-    if (this.listOf[slot] !== list) {
-      ivf.lists[list]!.push(slot);
-      this.listOf[slot] = list;
+    const target = nearestCentroid(ivf.codebook, this.data, slot * d);
+    const vector = this.data.subarray(slot * d, (slot + 1) * d);
+    if (this.listOf[slot] === target && this.positionOf[slot]! >= 0) {
+      ivf.lists[target]!.data.set(vector, this.positionOf[slot]! * d);
+      return;
     }
+    const list = ivf.lists[target]!;
+    const position = list.slots.length;
+    if ((position + 1) * d > list.data.length) {
+      const grown = new Float32Array(list.data.length * 2);
+      grown.set(list.data);
+      list.data = grown;
+    }
+    list.slots.push(slot);
+    list.data.set(vector, position * d);
+    this.listOf[slot] = target;
+    this.positionOf[slot] = position;
   }
 
   private ensureCapacity(slots: number): void {
@@ -182,6 +212,3 @@ export class MemoryVectorIndex implements VectorIndex {
   }
 }
 
-function isFull(top: TopK<number>): boolean {
-  return top.threshold > -Infinity;
-}

@@ -1,0 +1,56 @@
+import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
+import { wordFeatureId } from '../embedding/text-features.ts';
+import { TopK } from '../vector/vector-math.ts';
+
+/**
+ * Inverted postings of word-stem features with their TF-IDF weights: exact lexical retrieval, the product-search
+ * workhorse. A query touches only the postings of its own words, so "молоко" over 50,000 items costs a few
+ * thousand additions, and no relevant item can be missed the way an approximate vector search can miss it.
+ */
+export class LexicalIndex {
+  private readonly postings = new Map<number, { rows: Int32Array; weights: Float32Array }>();
+  private readonly scores: Float32Array;
+
+  constructor(sparse: readonly SparseTextVector[], stemsOfRow: (row: number) => readonly string[]) {
+    const wordFeatures = new Set<number>();
+    for (let row = 0; row < sparse.length; row += 1) for (const stem of stemsOfRow(row)) wordFeatures.add(wordFeatureId(stem));
+    const lists = new Map<number, { rows: number[]; weights: number[] }>();
+    sparse.forEach((vector, row) => {
+      for (let i = 0; i < vector.ids.length; i += 1) {
+        const feature = vector.ids[i]!;
+        if (!wordFeatures.has(feature)) continue;
+        let list = lists.get(feature);
+        if (!list) { list = { rows: [], weights: [] }; lists.set(feature, list); }
+        list.rows.push(row);
+        list.weights.push(vector.weights[i]!);
+      }
+    });
+    for (const [feature, list] of lists) {
+      this.postings.set(feature, { rows: Int32Array.from(list.rows), weights: Float32Array.from(list.weights) });
+    }
+    this.scores = new Float32Array(sparse.length);
+  }
+
+  /** The `limit` rows with the largest word-feature dot product with the query, and those scores. */
+  search(query: SparseTextVector, limit: number, accept: (row: number) => boolean): { row: number; score: number }[] {
+    const touched: number[] = [];
+    const { scores } = this;
+    for (let i = 0; i < query.ids.length; i += 1) {
+      const list = this.postings.get(query.ids[i]!);
+      if (!list) continue;
+      const weight = query.weights[i]!;
+      for (let p = 0; p < list.rows.length; p += 1) {
+        const row = list.rows[p]!;
+        if (scores[row] === 0) touched.push(row);
+        scores[row]! += weight * list.weights[p]!;
+      }
+    }
+    const top = new TopK<number>(limit);
+    for (const row of touched) {
+      const score = scores[row]!;
+      scores[row] = 0;
+      if (score > top.threshold && accept(row)) top.push(score, row);
+    }
+    return top.sorted().map(({ score, value }) => ({ row: value, score }));
+  }
+}
