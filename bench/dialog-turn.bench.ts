@@ -20,6 +20,9 @@ import { MemorySessionStore } from '../core/stores/memory-session-store.ts';
 import type { SessionStore } from '../core/stores/session-store.ts';
 import { createBasicReplies } from '../dialogs/shopping-assistant/basic-replies.ts';
 import { createShoppingHandler } from '../dialogs/shopping-assistant/handler.ts';
+import { SHOPPING_ASSISTANT_INTENTS } from '../dialogs/shopping-assistant/intents/index.ts';
+import { gazetteerFromCatalog } from '../core/nlu/catalog-gazetteer.ts';
+import { createRecognizer } from '../core/nlu/create-recognizer.ts';
 import type { Benchmark } from './harness/benchmark.ts';
 
 /** One shopper's conversation: follow-ups and references need the turns before them. */
@@ -102,27 +105,40 @@ export const benchmark: Benchmark = {
     const translator = createI18nextTranslator({ resources: loadLocaleResources() });
     const sessions = new MemorySessionStore();
     const started = performance.now();
+    const recognizer = createRecognizer({ definitions: SHOPPING_ASSISTANT_INTENTS, gazetteer: gazetteerFromCatalog(demo.items) });
     const assistant = createShoppingHandler({
-      translator, sessions, catalog, events, profiles, consent: new MemoryConsentStore(), recommender,
+      translator, sessions, catalog, events, profiles, consent: new MemoryConsentStore(), recommender, recognizer,
     });
     await assistant.ready;
     log(`${demo.items.length} items, ${demo.events.length} events, ${demo.shoppers.length} shoppers; recognizer ready in ${Math.round(performance.now() - started)} ms`);
     const bot = botWith(translator, sessions, assistant.handler);
+    // Peer: the same assistant with the catalog backend alone (no learned recommender), to show what the
+    // dialog layer itself costs.
+    const lexical = createShoppingHandler({
+      translator, sessions: new MemorySessionStore(), catalog, events, profiles, consent: new MemoryConsentStore(),
+      recognizer,
+    });
+    await lexical.ready;
+    const lexicalBot = botWith(translator, new MemorySessionStore(), lexical.handler);
     const basic = botWith(translator, new MemorySessionStore(), createBasicReplies({ translator }));
     const shoppers = demo.shoppers.map((s) => s.id);
     const warm = shoppers.slice(0, 10);
     await timeTurns(bot, warm, 1);
     await timeTurns(basic, warm, 1);
+    await timeTurns(lexicalBot, warm, 1);
     const measured = shoppers.slice(10, quick ? 40 : 110);
     const turn = await timeTurns(bot, measured, 1);
     const baseline = await timeTurns(basic, measured, 1);
+    const peer = await timeTurns(lexicalBot, measured, 1);
     const slowest = [...turn.byText].map(([text, ms]) => ({ text, ...stats(ms) })).sort((a, b) => b.p99 - a.p99).slice(0, 5);
     const t = stats(turn.all);
     const b = stats(baseline.all);
-    log(`turn p50 ${t.p50} ms, p99 ${t.p99} ms; basic handler p99 ${b.p99} ms`);
+    const p = stats(peer.all);
+    log(`turn p50 ${t.p50} ms, p99 ${t.p99} ms; catalog backend only p99 ${p.p99} ms; basic handler p99 ${b.p99} ms`);
     return {
       turn: { p50Ms: t.p50, p95Ms: t.p95, p99Ms: t.p99, meanMs: t.mean, maxMs: t.max, turns: t.n },
       baseline: { basicHandler: { p50Ms: b.p50, p99Ms: b.p99, meanMs: b.mean } },
+      peer: { catalogBackendOnly: { p50Ms: p.p50, p95Ms: p.p95, p99Ms: p.p99, meanMs: p.mean } },
       ratio: { p99VsBasicHandler: Math.round((t.p99 / b.p99) * 100) / 100 },
       slowestMessages: slowest,
       data: { items: demo.items.length, events: demo.events.length, shoppers: demo.shoppers.length },

@@ -4,9 +4,12 @@ import type { ConversationState, HistoryEntry } from './dialog.ts';
 /** Default number of history entries kept: 60 exchanges of a user message and a bot answer. */
 export const DEFAULT_HISTORY_LIMIT = 120;
 
+/** The longest text kept per history entry: enough to refer back to, small enough to load every turn. */
+export const HISTORY_TEXT_LIMIT = 280;
+
 /** Appends an entry and drops the oldest ones beyond `limit`, so state stays small however long we talk. */
 export function remember(state: ConversationState, entry: HistoryEntry, limit = DEFAULT_HISTORY_LIMIT): void {
-  state.history.push(entry);
+  state.history.push(entry.text.length > HISTORY_TEXT_LIMIT ? { ...entry, text: entry.text.slice(0, HISTORY_TEXT_LIMIT) } : entry);
   if (state.history.length > limit) state.history.splice(0, state.history.length - limit);
 }
 
