@@ -2,7 +2,7 @@ import { ValidationError } from '../../errors.ts';
 import { createRandom } from '../random.ts';
 import type { Codebook } from './kmeans.ts';
 import { kmeans, nearestCentroid, rankCentroids } from './kmeans.ts';
-import type { VectorFilter, VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
+import type { VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
 import { compileFilter, copyMetadata, frozenMetadata } from './vector-index.ts';
 import { dot, normalized, TopK } from './vector-math.ts';
 
