@@ -82,6 +82,13 @@ export class ConcurrencyError extends SovetnikError {
   }
 }
 
+/** The request conflicts with the current state (for example publishing when there is nothing to publish). */
+export class ConflictError extends SovetnikError {
+  constructor(message: string, options: SovetnikErrorOptions = {}) {
+    super('conflict', message, options);
+  }
+}
+
 /** Too many requests for one shopper or client. */
 export class RateLimitError extends SovetnikError {
   constructor(readonly retryAfterSeconds: number) {
