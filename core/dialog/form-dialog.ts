@@ -198,7 +198,13 @@ export function createFormDialog(def: FormDefinition): Dialog {
     accepts(turn) {
       const state = stateOf(turn);
       if (state.confirming && yesNo(turn.recognition, turn.text) !== undefined) return true;
-      return Object.keys(extractSlots(def.slots, turn, state.asking, true)).length > 0;
+      const found = extractSlots(def.slots, turn, state.asking, true);
+      if (state.asking && state.asking in found) return true;
+      // Other slots count too ("и в Купере"), unless the message clearly asks for something else
+      // ("убери одну гречку" while asking which item to add carries a quantity, but is a removal).
+      const intent = turn.recognition.intent;
+      const elsewhere = intent.name !== 'none' && intent.confidence >= 0.5 && !def.intents.includes(intent.name);
+      return Object.keys(found).length > 0 && !elsewhere;
     },
   };
 }

@@ -136,7 +136,7 @@ export function extractQuantity(text: string): number | undefined {
 }
 
 const SEARCH_NOISE = re(
-  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|положи(?:те)?|закинь|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
+  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|возьму|беру|берём|берем|давай(?:те)?|лучше|положи(?:те)?|закинь|докинь|кинь|ещё|еще|i'?ll|i\\s+will|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
 );
 
 const RECOMMEND_NOISE = re(
@@ -165,6 +165,9 @@ export function extractRecommendText(text: string): string | undefined {
 const TAG_PATTERNS_G = [...REQUIRE, ...EXCLUDE].map(([, pattern]) => new RegExp(pattern.source, 'giu'));
 const SERVICE_PHRASES_G = SERVICES.map(([, pattern]) => new RegExp(`(?:${B}(?:в|на|из|in|on|at|from)\\s+)?(?:${pattern.source})`, 'giu'));
 const SEARCH_NOISE_G = new RegExp(SEARCH_NOISE.source, 'giu');
+/** Words that name no product ("продукты", "food"): a request made only of them is a recommendation. */
+const GENERIC_G = new RegExp(`${B}(?:продукт\\p{L}*|товар\\p{L}*|еда|еду|еды|покупк\\p{L}*|вещ\\p{L}*|что-нибудь|что-то|чего-нибудь|food|products?|items?|stuff|things|groceries|something|anything)${E}`, 'giu');
+const UNIT = /^(?:шт\.?|штук\p{L}*|пач\p{L}*|упаков\p{L}*|pcs|pieces?|packs?|of)$/iu;
 
 /** The product words of a search ("найди безлактозное молоко в Купере" -> "молоко"). */
 export function extractProductText(text: string): string | undefined {
@@ -177,8 +180,9 @@ export function extractProductText(text: string): string | undefined {
   let previous = '';
   while (previous !== rest) {
     previous = rest;
-    rest = rest.replace(SEARCH_NOISE_G, ' ');
+    rest = rest.replace(SEARCH_NOISE_G, ' ').replace(GENERIC_G, ' ');
   }
-  const cleaned = rest.replace(/[?!.,;:«»"']/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = rest.replace(/[?!.,;:«»"']/g, ' ').split(/\s+/).filter((w) => w && wordToNumber(w) === undefined && !UNIT.test(w));
+  const cleaned = words.join(' ');
   return cleaned.length >= 2 ? cleaned : undefined;
 }

@@ -3,7 +3,9 @@ import { isCorrection } from '../../core/dialog/corrections.ts';
 import { numbersIn } from '../../core/dialog/numbers.ts';
 import { findItemReference } from '../../core/dialog/references.ts';
 import type { IntentScore } from '../../core/nlu/recognizer.ts';
-import { extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractRequiredTags, extractService } from './extract.ts';
+import {
+  extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractRecommendText, extractRequiredTags, extractService,
+} from './extract.ts';
 import type { ShopMemory } from './shop-memory.ts';
 
 // `\b` only knows ASCII letters, so every pattern gets Unicode-aware word boundaries.
@@ -31,6 +33,8 @@ const RULES: readonly Rule[] = [
   ['search_product', w('^\\s*(?:пожалуйста,?\\s+)?(?:найди\\p{L}*|найти|поищи\\p{L}*|ищу|поиск|есть\\s+ли|у\\s+вас\\s+есть|где\\s+купить|find|search|look\\s+for|looking\\s+for|do\\s+you\\s+have|have\\s+you\\s+got|i\'?m\\s+looking\\s+for)\\b'), 0.88],
   ['state_preference', w('^\\s*я\\s+(?:веган\\p{L}*|вегетариан\\p{L}*|не\\s+ем|не\\s+пью|соблюдаю|на\\s+диете)|\\bаллерги\\p{L}*|^\\s*(?:без|no)\\s+\\p{L}+\\s*[.!]?$|\\bi\'?m\\s+(?:a\\s+)?(?:vegan|vegetarian)|\\bi\\s+am\\s+(?:a\\s+)?(?:vegan|vegetarian)|\\ballergic|\\bi\\s+(?:don\'?t|do\\s+not)\\s+eat|\\bi\\s+(?:eat|keep|follow)\\s+(?:only\\s+)?halal|\\bi\\s+(?:don\'?t|do\\s+not)\\s+drink'), 0.88],
   ['recommend', w('\\bчто\\s+(?:бы\\s+)?(?:мне\\s+|нам\\s+)?(?:взять|купить|приготовить|поесть|выбрать|заказать)|\\b(?:посоветуй\\p{L}*|порекомендуй\\p{L}*|подбери\\p{L}*|предложи\\p{L}*|подскажи\\p{L}*)|\\bрекомендаци\\p{L}*|\\brecommend\\p{L}*|\\bsuggest\\p{L}*|\\bwhat\\s+(?:should|could|can|shall)\\s+(?:i|we)\\s+(?:get|buy|cook|have|eat|order)|\\bideas?\\s+for|\\bsomething\\s+for\\s+(?:dinner|breakfast|lunch|a\\s+party)|\\bчто-нибудь\\s+(?:на|для|к)'), 0.88],
+  ['search_product', w('^\\s*(?:я\\s+)?(?:хочу|хотел\\p{L}*\\s+бы|нужн\\p{L}*|мне\\s+нужн\\p{L}*|надо|i\\s+need|i\\s+want|i\\s+would\\s+like|i\'?d\\s+like|get\\s+me)\\b'), 0.6],
+  ['recommend', w('^\\s*(?:покажи|show\\s+me)\\b.*\\b(?:продукт\\p{L}*|товар\\p{L}*|food|products|groceries)\\b'), 0.88],
   ['greet', w('^\\s*(?:/start|привет\\p{L}*|здравствуй\\p{L}*|добр\\p{L}+\\s+(?:день|утро|вечер)|доброе\\s+утро|хай|салют|hello|hi|hey|good\\s+(?:morning|afternoon|evening))\\b'), 0.86],
   ['goodbye', w('^\\s*(?:(?:спасибо,?\\s+)?пока|до\\s+свидания|до\\s+встречи|всего\\s+доброго|(?:thanks,?\\s+)?bye|goodbye|see\\s+you|that\'?s\\s+all)\\b'), 0.88],
   ['help', w('^\\s*/?(?:помощь|помоги\\p{L}*|справка|help)\\b|\\bчто\\s+(?:ты\\s+)?(?:умеешь|можешь)|\\bwhat\\s+can\\s+you\\s+do|\\bкак\\s+(?:это|ты)\\s+работает|\\bhow\\s+does\\s+(?:this|it)\\s+work'), 0.88],
@@ -41,11 +45,15 @@ const RULES: readonly Rule[] = [
 
 const OTHER_SERVICE = w('^\\s*(?:а|and|what\\s+about|how\\s+about)?\\s*(?:в|во|на|из|in|on|at|from)?\\s*(?:самокат\\p{L}*|купер\\p{L}*|мега\\s?маркет\\p{L}*|сбермаркет\\p{L}*|samokat|kuper|megamarket)\\s*(?:есть|тоже|\\?|there)?[\\s?!.]*$');
 
+/** "до 500", "а на завтрак?", "только веганское": constraints and nothing that names a product. */
 function constraintsOnly(text: string): boolean {
   const said = extractService(text) || extractOccasion(text) || extractPeople(text) || extractBudget(text)
     || extractRequiredTags(text).length || extractExcludedTags(text).length;
-  return Boolean(said) && text.trim().split(/\s+/).length <= 6;
+  return Boolean(said) && text.trim().split(/\s+/).length <= 8 && extractRecommendText(text) === undefined
+    && !GENERIC.test(text);
 }
+
+const GENERIC = w('\\b(?:продукт\\p{L}*|товар\\p{L}*|еда|еду|food|products?|groceries)\\b');
 
 /**
  * Recognizes the shopping intents from the words and the conversation: follow-ups to what was shown

@@ -81,8 +81,7 @@ export function basicDialogs(deps: ShopDeps): Dialog[] {
 export function shoppingFallback(deps: ShopDeps) {
   return async (turn: DialogTurn, count: number): Promise<void> => {
     const product = extractProductText(turn.text);
-    const words = turn.text.trim().split(/\s+/).length;
-    if (product && words <= 3 && /\p{L}{3,}/u.test(product)) {
+    if (product && /\p{L}{3,}/u.test(product)) {
       const shown = await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] }, undefined, { quietIfEmpty: true });
       if (shown > 0) return;
     }

@@ -36,6 +36,13 @@ export function referencedItem(turn: DialogTurn, memory: ShopMemory): ShownItem 
   return resolveItemReference(reference, memory.shown, memory.focus) ?? byTitle(turn.text, memory.shown);
 }
 
+/** Product words that match nothing shown ("положи в корзину чайник" after milk was shown): a new search. */
+function unshownProduct(turn: DialogTurn, memory: ShopMemory): string | undefined {
+  if (findItemReference(turn.text)) return undefined;
+  const product = extractProductText(turn.text);
+  return product && !byTitle(turn.text, memory.shown) ? product : undefined;
+}
+
 function cartTotal(cart: readonly CartLine[]): number {
   return cart.reduce((sum, l) => sum + l.price * l.quantity, 0);
 }
@@ -74,6 +81,7 @@ function addToCartDialog(deps: ShopDeps): Dialog {
       const memory = shopMemory(turn);
       const values: Record<string, unknown> = {};
       if (typeof args.item === 'string') values.item = findShown(memory, args.item);
+      else if (args.item && typeof args.item === 'object') values.item = args.item;
       if (typeof args.n === 'string') values.item = memory.shown[Number(args.n) - 1];
       if (typeof args.qty === 'string' && Number(args.qty) > 0) values.qty = Number(args.qty);
       return values;
@@ -111,13 +119,15 @@ function addToCartDialog(deps: ShopDeps): Dialog {
         afterCartChange(turn, 'assistant:added_all', { items: memory.shown.length });
         return complete();
       }
-      if (memory.shown.length === 0 && !args.item) {
-        const product = findItemReference(turn.text) ? undefined : extractProductText(turn.text);
+      const product = args.item || args.n ? undefined : unshownProduct(turn, memory);
+      if (product || (memory.shown.length === 0 && !args.item)) {
         if (!product) turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
         else await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] }, 'assistant:which_to_add');
         return complete();
       }
-      const result = await form.begin(turn, args);
+      // One item on screen: "добавь", "добавь два" can only mean it.
+      const only = memory.shown.length === 1 && !args.item && !args.n ? { item: memory.shown[0] } : {};
+      const result = await form.begin(turn, { ...args, ...only });
       if (result.status === 'waiting') {
         // The question lists what was shown, so the shopper can just press one.
         const last = memory.shown.slice(0, 5);
@@ -125,6 +135,16 @@ function addToCartDialog(deps: ShopDeps): Dialog {
           last.map((s, i) => ({ title: `${i + 1}. ${s.title}`.slice(0, 60), payload: `intent:add_to_cart?item=${encodeURIComponent(keyOf(s))}` }))));
       }
       return result;
+    },
+    async continue(turn) {
+      // Asked which item, the shopper names a product that was not shown: look it up instead.
+      const product = unshownProduct(turn, shopMemory(turn));
+      if (product && !extractQuantity(turn.text)) {
+        const request = { kind: 'search' as const, text: product, requireTags: [], excludeTags: [] };
+        if (await present(turn, deps, request, 'assistant:which_to_add', { quietIfEmpty: true })) return complete();
+      }
+      // Anything else is not an answer: the question is asked again, never filled from it.
+      return form.continue(turn);
     },
   };
 }

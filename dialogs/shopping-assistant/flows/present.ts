@@ -89,7 +89,8 @@ export async function present(
   memory.last = request;
   if (selected.length === 0) {
     const key = request.maxPrice !== undefined ? 'assistant:no_cheaper' : 'assistant:no_results';
-    turn.say(key, { constraints: summary(turn, request), query: request.text ?? '' }, [
+    const said = summary(turn, request);
+    turn.say(key, { constraints: said ? ` (${said})` : '', query: request.text ?? '' }, [
       button(turn, 'assistant:buttons.popular', 'recommend'),
       button(turn, 'assistant:buttons.help', 'help'),
     ]);

@@ -1,5 +1,5 @@
 import { createActionDialog } from '../../../core/dialog/action-dialog.ts';
-import type { Dialog, DialogTurn } from '../../../core/dialog/dialog.ts';
+import { complete, type Dialog, type DialogTurn } from '../../../core/dialog/dialog.ts';
 import { createFormDialog } from '../../../core/dialog/form-dialog.ts';
 import { findItemReference, resolveItemReference } from '../../../core/dialog/references.ts';
 import { budgetSlot, customSlot } from '../../../core/dialog/slots.ts';
@@ -41,8 +41,27 @@ const tagsSlot = (name: string, extract: (text: string) => string[]) =>
     return tags.length ? tags : undefined;
   });
 
-/** "найди безлактозное молоко": asks what to look for when the message does not say. */
+/**
+ * "найди безлактозное молоко": asks what to look for when the message does not say. "Show me vegan food under
+ * 300" names no product, only constraints: that is a recommendation within them.
+ */
 function searchDialog(deps: ShopDeps): Dialog {
+  const form = searchForm(deps);
+  return {
+    ...form,
+    async begin(turn, args = {}) {
+      const request = requestFromText(turn.text, 'recommend');
+      const constrained = request.service || request.occasion || request.budget || request.requireTags.length || request.excludeTags.length;
+      if (!args.text && !extractProductText(turn.text) && constrained) {
+        await present(turn, deps, { ...request, kind: 'recommend' });
+        return complete();
+      }
+      return form.begin(turn, args);
+    },
+  };
+}
+
+function searchForm(deps: ShopDeps): Dialog {
   return createFormDialog({
     id: 'search_product',
     intents: ['search_product'],
@@ -138,10 +157,12 @@ function otherServiceDialog(deps: ShopDeps): Dialog {
           title: turn.t(`common:services.${s}`), payload: `intent:other_service?service=${s}`,
         })));
       }
-      const last = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
+      const last: LastRequest = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
       const { maxPrice: _drop, ...rest } = last;
       if (last.kind === 'reorder') return showReorder(turn, deps, { ...rest, service });
-      await present(turn, deps, { ...rest, service });
+      // "а что есть в Мегамаркете до 3000?": whatever else the message says refines the request too.
+      const { text: _text, kind: _kind, service: _service, ...said } = requestFromText(turn.text, last.kind);
+      await present(turn, deps, merge({ ...rest, service }, said));
     },
   });
 }

@@ -95,4 +95,19 @@ describe('cart (ru)', () => {
     c.expectReply(/Добавил «Гречка Увелка»/);
     c.expectReply({ text: /В корзине товаров: 1/, type: 'cards' });
   });
+
+  it('takes the only item shown without asking, and looks up a product that was not shown', async () => {
+    const world = await shoppingWorld();
+    const c = world.chat();
+    await c.send('найди гречку');
+    await c.send('добавь две');
+    c.expectReply(/Добавил «Гречка Увелка» × 2/);
+    await c.send('найди молоко');
+    await c.send('добавь');
+    c.expectReply({ key: 'assistant:ask.which_item' });
+    await c.send('лучше чайник');
+    c.expectCards({ count: 1, titles: ['Чайник'] });
+    await c.send('беру');
+    c.expectReply(/Добавил «Чайник электрический Polaris» × 1/);
+  });
 });

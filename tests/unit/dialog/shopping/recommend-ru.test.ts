@@ -129,4 +129,15 @@ describe('recommendations and search (ru)', () => {
     await c.send('пиво');
     c.expectCards({ count: 1, titles: ['Пиво'] });
   });
+
+  it('treats "покажи веганские продукты" as a new recommendation and "хочу молоко до 150" as a search', async () => {
+    const world = await shoppingWorld();
+    const c = world.chat();
+    await c.send('посоветуй что-нибудь на завтрак');
+    await c.send('покажи веганские продукты в Самокате');
+    const vegan = c.expectCards({ min: 2, every: (card) => card.service === 'samokat' && catalogItem(card.itemId).tags!.includes('vegan') });
+    expect(vegan.text).not.toMatch(/завтрак/);
+    await c.send('хочу молоко без лактозы до 150 рублей');
+    c.expectCards({ min: 1, every: (card) => card.price <= 150 && catalogItem(card.itemId).tags!.includes('lactose_free') });
+  });
 });
