@@ -15,6 +15,8 @@ export interface TurnHooks {
   onDelta?: (text: string) => void | Promise<void>;
   /** Each reply once settled (a stream collapsed to its text). */
   onReply?: (reply: SerializableReply) => void | Promise<void>;
+  /** A typing indicator the turn asked for (left out of the settled replies). */
+  onTyping?: () => void | Promise<void>;
 }
 
 /** Runs turns for channel adapters: timeout, metrics, logs with the turn id, and a polite answer on failure. */
@@ -70,7 +72,11 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       const controller = new AbortController();
       const settled: SerializableReply[] = [];
       const onReply = async (reply: Reply): Promise<void> => {
-        if (reply.type === 'typing' || controller.signal.aborted) return;
+        if (controller.signal.aborted) return;
+        if (reply.type === 'typing') {
+          await hooks.onTyping?.();
+          return;
+        }
         const value = await settleReply(reply, hooks.onDelta);
         settled.push(value);
         await hooks.onReply?.(value);

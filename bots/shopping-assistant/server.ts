@@ -5,6 +5,7 @@ import { registerErrorHandling } from '../../adapters/http/error-handler.ts';
 import { registerHealthRoute } from '../../adapters/http/health.ts';
 import { registerHttpMetrics, registerMetricsRoute } from '../../adapters/http/metrics.ts';
 import { createAppServices, widgetStrings, type AppServices, type AppServicesOptions } from './app-services.ts';
+import { registerChannelRoutes } from './channel-services.ts';
 import { registerContextRoutes } from './context-services.ts';
 
 /** The largest request body accepted (413 beyond). */
@@ -21,6 +22,7 @@ function registerRoutes(app: FastifyInstance, services: AppServices): void {
   registerInappRoutes(app, { turns, tokens });
   registerWebRoutes(app, { turns, tokens, uiStrings: widgetStrings(services.resources), sessionTtlSeconds: config.sessionTtlSeconds });
   registerContextRoutes(app, { context: services.context, apiKey: config.auth.apiKey });
+  registerChannelRoutes(app, services);
 }
 
 /**

@@ -1,0 +1,52 @@
+import type { ProductCard, Service } from '../../core/reply.ts';
+
+/** The services' brand names, the same in every language. */
+const SERVICE_LABELS: Record<Service, string> = { samokat: 'Samokat', megamarket: 'Megamarket', kuper: 'Kuper' };
+
+/** A service's brand name. */
+export function serviceLabel(service: Service): string {
+  return SERVICE_LABELS[service] ?? service;
+}
+
+/** A price as shoppers read it in either language: `1 299 ₽`, `89.90 ₽`. */
+export function formatPrice(price: number, currency: ProductCard['currency'] = 'RUB'): string {
+  const whole = Number.isInteger(price);
+  const [int = '0', frac] = Math.abs(price).toFixed(whole ? 0 : 2).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  const sign = price < 0 ? '-' : '';
+  const symbol = currency === 'RUB' ? '₽' : currency;
+  return `${sign}${grouped}${frac ? `.${frac}` : ''}\u00a0${symbol}`;
+}
+
+/** One card as a line of plain text: `Title — 129 ₽ · Samokat`. */
+export function cardSummary(card: ProductCard): string {
+  return `${card.title} — ${formatPrice(card.price, card.currency)} · ${serviceLabel(card.service)}`;
+}
+
+/** Where to cut `text` at most `max` characters in: a paragraph, a line, a sentence, a space, else hard. */
+function cutPoint(text: string, max: number): number {
+  const window = text.slice(0, max);
+  for (const separator of ['\n\n', '\n', '. ', ' ']) {
+    const at = window.lastIndexOf(separator);
+    // A cut in the first half would leave a tiny message; cut later, harder.
+    if (at > max / 2) return at + separator.length;
+  }
+  return max;
+}
+
+/**
+ * Splits a text into parts of at most `max` characters for channels with a message size limit,
+ * preferring natural boundaries. An empty text yields no parts.
+ */
+export function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const at = cutPoint(rest, max);
+    const part = rest.slice(0, at).trimEnd();
+    if (part) parts.push(part);
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest.trim()) parts.push(rest);
+  return parts;
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from '../../core/logger.ts';
+import { createCallbackPayloads } from '../../adapters/channels/telegram/callback-payloads.ts';
+import { createTelegramApi, derivedWebhookSecret } from '../../adapters/channels/telegram/telegram-client.ts';
+import { registerTelegramRoutes } from '../../adapters/channels/telegram/telegram-routes.ts';
+import type { AppServices } from './app-services.ts';
+
+/** The Telegram webhook secret in force: the configured one, else one derived from the bot token. */
+export function telegramWebhookSecret(config: NonNullable<AppServices['config']['telegram']>): string {
+  return config.webhookSecret ?? derivedWebhookSecret(config.botToken);
+}
+
+function registerTelegram(app: FastifyInstance, services: AppServices, logger: Logger): void {
+  const telegram = services.config.telegram;
+  if (!telegram) return;
+  registerTelegramRoutes(app, {
+    turns: services.turns,
+    api: createTelegramApi({ botToken: telegram.botToken, apiRoot: telegram.apiRoot }),
+    payloads: createCallbackPayloads({ store: services.stores.sessions }),
+    secretToken: telegramWebhookSecret(telegram),
+    logger: logger.child({ channel: 'telegram' }),
+  });
+}
+
+/**
+ * The messenger webhooks, each registered only when its credentials are configured (DESIGN.md):
+ * `POST /webhooks/telegram`, `POST /webhooks/slack/events`, `POST /webhooks/slack/interactions`,
+ * `POST /api/messages` (Bot Framework / Teams).
+ */
+export function registerChannelRoutes(app: FastifyInstance, services: AppServices): void {
+  const logger = services.logger as unknown as Logger;
+  registerTelegram(app, services, logger);
+}
