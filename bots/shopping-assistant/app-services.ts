@@ -49,7 +49,7 @@ function shoppingAssistantHandler({ translator, stores, context }: HandlerDeps):
   context.erasure.register({ name: 'recommender', erase: (shopperId) => recommender.erase(shopperId) });
   return createShoppingHandler({
     translator, sessions: stores.sessions, catalog: stores.catalog, events: stores.events, profiles: stores.profiles,
-    consent: stores.consent, recommender,
+    consent: stores.consent, recommender, profileBuilder: context.builder,
     erase: async (shopperId) => void (await context.erasure.eraseShopper(shopperId)),
   }).handler;
 }

@@ -33,6 +33,8 @@ export interface ShoppingHandlerOptions {
    * Without it the catalog backend alone answers (lexical search, personal and popular ranking).
    */
   recommender?: Recommender | 'default';
+  /** The builder that owns the profiles (stated preferences are saved through it); default: one over `profiles`. */
+  profileBuilder?: ProfileBuilder;
   /** The same erasure as `DELETE /api/v1/users/{id}`; default: events, profile, consent, sessions, recommender. */
   erase?: (shopperId: string) => Promise<void>;
   checkoutLink?: ShopDeps['checkoutLink'];
@@ -52,7 +54,7 @@ async function build(options: ShoppingHandlerOptions): Promise<DialogEngine> {
     definitions: SHOPPING_ASSISTANT_INTENTS,
     gazetteer: gazetteerFromCatalog((await options.catalog.snapshot()).items),
   });
-  const builder = new ProfileBuilder({ profiles: options.profiles, catalog: options.catalog });
+  const builder = options.profileBuilder ?? new ProfileBuilder({ profiles: options.profiles, catalog: options.catalog });
   // Readers go through the builder's view store, so profile views are derived when events made them stale.
   const profiles = builder.profiles;
   const recommender = options.recommender === 'default'
