@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../../bots/shopping-assistant/app-services.ts';
 import { parseConfig } from '../../../../bots/shopping-assistant/config.ts';
 import { createServer } from '../../../../bots/shopping-assistant/server.ts';
-import { ProfileBuilder } from '../../../../core/context/profile-builder.ts';
 import { CATALOG, REGULAR_EVENTS } from './fixture.ts';
 
 const SECRET = 'dialog-test-secret-dialog-test-secret-01';
+const API_KEY = 'dialog-test-api-key-0123456789';
 
 async function token(sub: string): Promise<string> {
   return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('1h')
@@ -19,11 +19,16 @@ describe('the shopping assistant behind the in-app API (composition root)', () =
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    services = await createAppServices({ config: parseConfig({ LOG_LEVEL: 'silent', INAPP_JWT_SECRET: SECRET }) });
-    await services.stores.catalog.upsertMany(CATALOG);
-    await services.stores.events.appendMany(REGULAR_EVENTS);
-    await new ProfileBuilder({ profiles: services.stores.profiles, catalog: services.stores.catalog }).applyEvents(REGULAR_EVENTS);
+    services = await createAppServices({
+      config: parseConfig({ LOG_LEVEL: 'silent', INAPP_JWT_SECRET: SECRET, SOVETNIK_API_KEY: API_KEY, DEMO_DATA: 'off' }),
+    });
     app = await createServer({ services });
+    // Catalog and shoppers arrive through the public APIs, as the services send them.
+    const headers = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
+    const catalog = await app.inject({ method: 'PUT', url: '/api/v1/catalog/items', headers, payload: { items: CATALOG } });
+    expect(catalog.json()).toEqual({ upserted: CATALOG.length });
+    const events = await app.inject({ method: 'POST', url: '/api/v1/events', headers, payload: { events: REGULAR_EVENTS } });
+    expect(events.statusCode).toBe(202);
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -63,6 +68,17 @@ describe('the shopping assistant behind the in-app API (composition root)', () =
     await post('u-regular', { text: 'delete my data', conversationId });
     const done = await post('u-regular', { action: { payload: 'yes' }, conversationId });
     expect(String(done.replies[0]!.text)).toMatch(/erased/);
-    expect(await services.stores.profiles.get('u-regular')).toBeUndefined();
+    const profile = await app.inject({ method: 'GET', url: '/api/v1/users/u-regular/profile', headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(profile.statusCode).toBe(404);
+  });
+
+  it('saves a stated preference in the profile and respects it in a new conversation', async () => {
+    await post('u-vegan', { text: 'я веган' });
+    const profile = await app.inject({ method: 'GET', url: '/api/v1/users/u-vegan/profile', headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(JSON.stringify(profile.json())).toMatch(/vegan/);
+    const next = await post('u-vegan', { text: 'что взять на ужин в Самокате?' });
+    const cards = next.replies.find((r) => r.type === 'cards') as { cards: Array<{ itemId: string }> } | undefined;
+    expect(cards?.cards.length).toBeGreaterThan(0);
+    for (const card of cards!.cards) expect(CATALOG.find((i) => i.id === card.itemId)?.tags).toContain('vegan');
   });
 });
