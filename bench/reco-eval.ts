@@ -19,6 +19,7 @@ function main(): void {
     ({ values } = parseArgs({ options: {
       baskets: { type: 'string' }, users: { type: 'string' }, heldout: { type: 'string' },
       k: { type: 'string', default: '10' }, 'train-users': { type: 'string' }, seed: { type: 'string' },
+      ranker: { type: 'string' }, trees: { type: 'string' },
     } }));
   } catch (error) { fail((error as Error).message); }
   if (!values.baskets) fail('--baskets FILE is required');
@@ -39,6 +40,8 @@ function main(): void {
     const report = evaluateNextBasket(task, k, {
       trainUsers: values['train-users'] ? Number(values['train-users']) : undefined,
       seed: values.seed ? Number(values.seed) : undefined,
+      ranker: values.ranker === 'logistic' ? 'logistic' : 'trees',
+      trees: values.trees ? Number(values.trees) : undefined,
     });
     const metrics = (m: { users: number; recall: number; ndcg: number }) =>
       ({ users: m.users, [`recall@${k}`]: round(m.recall), [`ndcg@${k}`]: round(m.ndcg) });

@@ -4,6 +4,8 @@ import type { CandidateFeatures, FeatureOptions, FeatureWorld } from './features
 import { candidateFeatures, DEFAULT_FEATURE_OPTIONS, FEATURE_NAMES } from './features.ts';
 import type { InternedUser } from './interned.ts';
 import { ItemVocabulary, internUser, truncateUser } from './interned.ts';
+import type { BoostedTrees } from './gbdt.ts';
+import { fitBoostedTrees, scoreBoostedTrees } from './gbdt.ts';
 import type { LogisticModel } from './logistic.ts';
 import { fitLogistic, scoreLogistic } from './logistic.ts';
 import { CoOccurrence, decayedVector, NeighbourIndex } from './user-vectors.ts';
@@ -18,6 +20,17 @@ export interface NextBasketOptions {
   negativeShare?: number;
   l2?: number;
   features?: Partial<FeatureOptions>;
+  /** `trees` (default): gradient-boosted trees; `logistic`: a linear ranker. */
+  ranker?: 'trees' | 'logistic';
+  /** Boosting rounds. Default 80. */
+  trees?: number;
+}
+
+/** A trained ranker over FEATURE_NAMES rows. */
+export type Ranker = { kind: 'logistic'; model: LogisticModel } | { kind: 'trees'; model: BoostedTrees };
+
+function scoreRows(ranker: Ranker, rows: Float64Array): Float64Array {
+  return ranker.kind === 'trees' ? scoreBoostedTrees(ranker.model, rows, WIDTH) : scoreLogistic(ranker.model, rows, WIDTH);
 }
 
 const WIDTH = FEATURE_NAMES.length;
@@ -48,7 +61,7 @@ export class NextBasketModel {
     private readonly users: Map<string, number>,
     private readonly interned: InternedUser[],
     private readonly world: FeatureWorld,
-    readonly ranker: LogisticModel,
+    readonly ranker: Ranker,
     private readonly featureOptions: FeatureOptions,
     /** Positive and total training rows (diagnostics). */
     readonly training: { users: number; rows: number; positives: number },
@@ -75,7 +88,7 @@ export class NextBasketModel {
   }
 
   private rank(features: CandidateFeatures, k: number): string[] {
-    const scores = scoreLogistic(this.ranker, features.rows, WIDTH);
+    const scores = scoreRows(this.ranker, features.rows);
     const order = Array.from(features.items.keys()).sort((a, b) => scores[b]! - scores[a]! || features.items[a]! - features.items[b]!);
     const out = order.slice(0, k).map((row) => this.vocabulary.ids[features.items[row]!]!);
     for (const item of this.world.stats.popular) {
@@ -97,7 +110,7 @@ function internKnown(baskets: readonly Basket[], vocabulary: ItemVocabulary): In
 }
 
 function trainRanker(interned: InternedUser[], items: number, featureOptions: FeatureOptions,
-  options: NextBasketOptions): { model: LogisticModel; summary: { users: number; rows: number; positives: number } } {
+  options: NextBasketOptions): { model: Ranker; summary: { users: number; rows: number; positives: number } } {
   const random = createRandom(options.seed ?? 7);
   const eligible = interned.map((user, index) => ({ user, index })).filter(({ user }) => user.baskets.length >= 2);
   for (let i = eligible.length - 1; i > 0; i -= 1) {
@@ -123,8 +136,13 @@ function trainRanker(interned: InternedUser[], items: number, featureOptions: Fe
   }
   const positives = labels.reduce((a, b) => a + b, 0);
   const summary = { users: sample.length, rows: labels.length, positives };
-  if (positives < 20) return { model: FALLBACK, summary };
-  const model = fitLogistic(Float64Array.from(rows), Uint8Array.from(labels), WIDTH,
-    { l2: options.l2 ?? 1, sampleWeights: Float64Array.from(weights) });
-  return { model, summary };
+  if (positives < 20) return { model: { kind: 'logistic', model: FALLBACK }, summary };
+  const data = Float64Array.from(rows);
+  const targets = Uint8Array.from(labels);
+  const sampleWeights = Float64Array.from(weights);
+  // Trees need enough positives to find splits that generalize; small data sets get the linear ranker.
+  if ((options.ranker ?? 'trees') === 'trees' && positives >= 500) {
+    return { model: { kind: 'trees', model: fitBoostedTrees(data, targets, WIDTH, { trees: options.trees ?? 80, sampleWeights }) }, summary };
+  }
+  return { model: { kind: 'logistic', model: fitLogistic(data, targets, WIDTH, { l2: options.l2 ?? 1, sampleWeights }) }, summary };
 }
