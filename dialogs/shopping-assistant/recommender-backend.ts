@@ -27,8 +27,11 @@ function constraintsOf(query: ShoppingQuery): HardConstraints {
   return constraints;
 }
 
+const PERSONAL_KINDS = new Set(['repurchase', 'bought_together', 'similar_shoppers', 'cross_service']);
+
 function toSuggestion(r: Recommendation): Suggestion {
-  return { item: r.item, reasons: [{ code: 'text', vars: { text: r.reason } }] };
+  const personal = PERSONAL_KINDS.has(r.explanation.reason.kind);
+  return { item: r.item, reasons: [{ code: 'text', vars: { text: r.reason, personal } }] };
 }
 
 /**

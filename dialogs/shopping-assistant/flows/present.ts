@@ -38,8 +38,8 @@ function summary(turn: DialogTurn, request: LastRequest): string {
   if (request.service) parts.push(turn.t(`assistant:in_service.${request.service}`));
   if (request.occasion) parts.push(turn.t('assistant:summary.occasion', { occasion: turn.t(`assistant:occasions.${request.occasion}`) }));
   if (request.people) parts.push(turn.t('assistant:summary.people', { count: request.people }));
-  if (request.budget !== undefined) parts.push(turn.t('assistant:summary.budget', { amount: rub(turn, request.budget) }));
-  if (request.maxPrice !== undefined) parts.push(turn.t('assistant:summary.cheaper', { amount: rub(turn, request.maxPrice + 0.01) }));
+  const bound = Math.min(request.budget ?? Infinity, request.maxPrice ?? Infinity);
+  if (Number.isFinite(bound)) parts.push(turn.t('assistant:summary.budget', { amount: rub(turn, bound) }));
   for (const tag of [...request.requireTags, ...request.excludeTags.map((t) => `no_${t}`)]) {
     parts.push(turn.t(`assistant:tags.${tag}`, { defaultValue: tag }));
   }
@@ -98,7 +98,8 @@ export async function present(
   }
   memory.shown = selected.map((s) => toShown(turn, s));
   memory.focus = undefined;
-  const personal = selected.some((s) => s.reasons.some((r) => ['ordered_before', 'viewed_before', 'likes_category'].includes(r.code)));
+  const personal = selected.some((s) => s.reasons.some((r) => ['ordered_before', 'viewed_before', 'likes_category'].includes(r.code)
+    || r.vars?.personal === true));
   const said = summary(turn, request);
   const intro = introKey ?? (request.kind === 'search' ? 'assistant:found' : personal ? 'assistant:recommend_personal' : 'assistant:recommend_popular');
   let text = turn.t(intro, { constraints: said ? ` (${said})` : '', query: request.text ?? '' });

@@ -138,7 +138,9 @@ function cheaperDialog(deps: ShopDeps): Dialog {
       const base: LastRequest = memory.last.kind === 'reorder'
         ? { kind: 'recommend', requireTags: [], excludeTags: [], ...(memory.last.service ? { service: memory.last.service } : {}) }
         : memory.last;
-      await present(turn, deps, { ...base, maxPrice: bound - 0.01 }, 'assistant:cheaper_intro');
+      // Strictly cheaper: whole roubles stay whole ("до 88 ₽"), fractional prices step by a kopeck.
+      const maxPrice = Number.isInteger(bound) ? bound - 1 : bound - 0.01;
+      await present(turn, deps, { ...base, maxPrice }, 'assistant:cheaper_intro');
     },
   });
 }
