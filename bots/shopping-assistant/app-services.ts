@@ -29,6 +29,7 @@ import type { AppConfig } from './config.ts';
 import { conversationLogMiddleware } from '../../core/context/conversation-log-middleware.ts';
 import { createContextServices, type ContextServices } from './context-services.ts';
 import { loadLocaleResources } from './locale-resources.ts';
+import { createStudioServices, type StudioServices } from './studio-services.ts';
 
 /** The stores of the assistant; later parts add theirs here (profiles, events, catalog, ...). */
 export interface AppStores {
@@ -72,6 +73,8 @@ export interface AppServices {
   stores: AppStores;
   /** Shopper context: catalog, events, profiles, identities, consent, conversation log, ingestion, erasure. */
   context: ContextServices;
+  /** The prompt studio; `studio.templates.getPublished(bot, use, locale)` is the live prompt template. */
+  studio: StudioServices;
   /** The shared Redis connection, when `REDIS_URL` is set. */
   redis?: Redis;
   bot: Bot;
@@ -150,6 +153,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const redis = config.redis ? connectRedis(config.redis.url, closers, logger) : undefined;
   const base = createStores({ config, health, closers, redis });
   const context = await createContextServices({ config, logger, sessions: base.sessions, redis, health, closers });
+  const studio = await createStudioServices({ config, logger, throttle: base.pipeline.rateLimit, health, closers });
   const stores: AppStores = { ...base, catalog: context.catalog, events: context.events, profiles: context.profiles, consent: context.consent };
   const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores, context });
   const coreLogger = logger as unknown as Logger;
@@ -170,7 +174,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const turns = createTurnRunner({ bot, translator, logger: coreLogger, timeoutMs: config.turnTimeoutMs, metrics });
   const tokens = createShopperTokens({ secret: config.auth.jwtSecret });
   return {
-    config, logger, metrics, resources, translator, tokens, stores, context, redis, bot, turns, health,
+    config, logger, metrics, resources, translator, tokens, stores, context, studio, redis, bot, turns, health,
     async close() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'close failed'));
     },

@@ -53,6 +53,10 @@ const envSchema = z.object({
   SLACK_API_URL: httpUrl.optional(),
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  STUDIO_ADMIN_USER: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'must be 2-64 of a-z, 0-9, dot, underscore, dash').default('admin'),
+  STUDIO_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  STUDIO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  STUDIO_SECURE_COOKIES: z.enum(['auto', 'always', 'never'], { error: "must be 'auto', 'always' or 'never'" }).default('auto'),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -89,6 +93,13 @@ export interface AppConfig {
   telegram?: { botToken: string; webhookSecret?: string; apiRoot?: string };
   slack?: { botToken: string; signingSecret: string; apiUrl?: string };
   teams?: { appId: string; appPassword: string };
+  /** The prompt studio: the bootstrapped admin (a random password, printed at start-up, when unset) and sessions. */
+  studio: {
+    adminUser: string;
+    adminPassword?: string;
+    sessionSecret: string;
+    secureCookies: 'auto' | 'always' | 'never';
+  };
 }
 
 function withoutEmpty(env: Env): Env {
@@ -133,6 +144,12 @@ function toConfig(e: ParsedEnv): AppConfig {
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } } : {}),
     ...(e.MONGODB_URI ? { mongo: { uri: e.MONGODB_URI } } : {}),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    studio: {
+      adminUser: e.STUDIO_ADMIN_USER,
+      ...(e.STUDIO_ADMIN_PASSWORD ? { adminPassword: e.STUDIO_ADMIN_PASSWORD } : {}),
+      sessionSecret: e.STUDIO_SESSION_SECRET ?? secret(),
+      secureCookies: e.STUDIO_SECURE_COOKIES,
+    },
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     turnTimeoutMs: e.TURN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

@@ -1,12 +1,15 @@
 import { ConfigError } from '../../core/errors.ts';
+import type { BootstrapResult } from '../../core/studio/studio-accounts.ts';
 import { createAppServices } from './app-services.ts';
 import { parseConfig, type AppConfig } from './config.ts';
 import { createServer } from './server.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-function banner(config: AppConfig, url: string, demoToken: string): string {
+function banner(config: AppConfig, url: string, demoToken: string, studio: BootstrapResult): string {
   const lines = [`Sovetnik shopping assistant: ${url}`, `  web widget:  ${url}/`, `  health:      ${url}/healthz`, `  metrics:     ${url}/metrics`];
+  lines.push(`  studio:      ${url}/studio`);
+  if (studio.generatedPassword) lines.push(`  STUDIO_ADMIN_PASSWORD was unset; studio login "${studio.username}" with this run's password: ${studio.generatedPassword}`);
   if (config.auth.generated.apiKey) lines.push(`  SOVETNIK_API_KEY was unset; this run's service API key: ${config.auth.apiKey}`);
   if (config.auth.generated.jwtSecret) {
     lines.push('  INAPP_JWT_SECRET was unset; a random one is used for this run. A shopper token for "demo":');
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
   const demo = await services.context.loadDemoData();
   if (demo) services.logger.info(demo, 'demo catalogs and shoppers loaded (DEMO_DATA=off skips this)');
   const { token } = await services.tokens.sign({ shopperId: 'demo', ttlSeconds: 86_400 });
-  console.log(banner(config, `http://${host}:${port}`, token));
+  console.log(banner(config, `http://${host}:${port}`, token, await services.studio.bootstrap));
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

@@ -7,6 +7,7 @@ import { registerHttpMetrics, registerMetricsRoute } from '../../adapters/http/m
 import { createAppServices, widgetStrings, type AppServices, type AppServicesOptions } from './app-services.ts';
 import { registerChannelRoutes } from './channel-services.ts';
 import { registerContextRoutes } from './context-services.ts';
+import { registerStudio } from './studio-services.ts';
 
 /** The largest request body accepted (413 beyond). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -22,6 +23,7 @@ function registerRoutes(app: FastifyInstance, services: AppServices): void {
   registerInappRoutes(app, { turns, tokens });
   registerWebRoutes(app, { turns, tokens, uiStrings: widgetStrings(services.resources), sessionTtlSeconds: config.sessionTtlSeconds });
   registerContextRoutes(app, { context: services.context, apiKey: config.auth.apiKey });
+  registerStudio(app, { studio: services.studio, config });
   registerChannelRoutes(app, services);
 }
 

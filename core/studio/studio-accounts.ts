@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { RateLimitError, UnauthorizedError, ValidationError } from '../errors.ts';
 import type { RateLimitRule, RateLimitStore } from '../pipeline/rate-limit-store.ts';
-import type { AuditLog } from './audit-log.ts';
+import type { AuditEntry, AuditLog, AuditQuery } from './audit-log.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash.ts';
 import { requirePermission, STUDIO_ROLES, type StudioPrincipal, type StudioRole } from './roles.ts';
 import type { StudioUser, StudioUserPatch, StudioUserStore } from './studio-user-store.ts';
@@ -74,6 +74,7 @@ export class StudioAccounts {
   readonly #throttle: RateLimitStore;
   readonly #limits: LoginLimits;
   readonly #now: () => Date;
+  #ready: Promise<void> = Promise.resolve();
 
   constructor(options: StudioAccountsOptions) {
     this.#users = options.users;
@@ -86,8 +87,16 @@ export class StudioAccounts {
   /**
    * Makes sure the first admin exists. An existing account is left alone (its password may have been changed in
    * the studio); a missing one is created with the configured password, or a random one returned for printing.
+   * Logins wait for it, so start-up need not (hashing takes a moment).
    */
-  async bootstrapAdmin(options: { username: string; password?: string }): Promise<BootstrapResult> {
+  bootstrapAdmin(options: { username: string; password?: string }): Promise<BootstrapResult> {
+    const result = this.#bootstrap(options);
+    this.#ready = result.then(() => undefined);
+    this.#ready.catch(() => {});
+    return result;
+  }
+
+  async #bootstrap(options: { username: string; password?: string }): Promise<BootstrapResult> {
     const username = normalizeUsername(options.username);
     if (await this.#users.get(username)) return { username, created: false };
     const password = options.password ?? randomBytes(15).toString('base64url');
@@ -104,6 +113,7 @@ export class StudioAccounts {
   /** Checks a password; every failure is audited and answered with the same 401, whatever was wrong. */
   async login(rawUsername: string, password: string, client: string): Promise<StudioUser> {
     const tried = rawUsername.trim().toLowerCase().slice(0, 64);
+    await this.#ready;
     await this.#checkThrottle(tried, client);
     const user = USERNAME.test(tried) ? await this.#users.get(tried) : undefined;
     // Hash even for unknown names, so response time does not tell which usernames exist.
@@ -176,6 +186,12 @@ export class StudioAccounts {
     if (patch.passwordHash) details.passwordChanged = true;
     await this.#audit.append({ at, actor: actor.username, action: 'user_updated', target: `user:${username}`, details });
     return publicUser(after);
+  }
+
+  /** The audit log, newest first, for admins. */
+  async readAudit(actor: StudioPrincipal, query: AuditQuery): Promise<AuditEntry[]> {
+    requirePermission(actor, 'read_audit');
+    return this.#audit.list(query);
   }
 
   async #checkThrottle(username: string, client: string): Promise<void> {
