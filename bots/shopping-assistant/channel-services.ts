@@ -3,6 +3,8 @@ import type { Logger } from '../../core/logger.ts';
 import { createCallbackPayloads } from '../../adapters/channels/telegram/callback-payloads.ts';
 import { createTelegramApi, derivedWebhookSecret } from '../../adapters/channels/telegram/telegram-client.ts';
 import { registerTelegramRoutes } from '../../adapters/channels/telegram/telegram-routes.ts';
+import { createSlackClient } from '../../adapters/channels/slack/slack-client.ts';
+import { registerSlackRoutes } from '../../adapters/channels/slack/slack-routes.ts';
 import type { AppServices } from './app-services.ts';
 
 /** The Telegram webhook secret in force: the configured one, else one derived from the bot token. */
@@ -22,6 +24,18 @@ function registerTelegram(app: FastifyInstance, services: AppServices, logger: L
   });
 }
 
+function registerSlack(app: FastifyInstance, services: AppServices, logger: Logger): void {
+  const slack = services.config.slack;
+  if (!slack) return;
+  const channelLogger = logger.child({ channel: 'slack' });
+  registerSlackRoutes(app, {
+    turns: services.turns,
+    client: createSlackClient({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: channelLogger }),
+    signingSecret: slack.signingSecret,
+    logger: channelLogger,
+  });
+}
+
 /**
  * The messenger webhooks, each registered only when its credentials are configured (DESIGN.md):
  * `POST /webhooks/telegram`, `POST /webhooks/slack/events`, `POST /webhooks/slack/interactions`,
@@ -30,4 +44,5 @@ function registerTelegram(app: FastifyInstance, services: AppServices, logger: L
 export function registerChannelRoutes(app: FastifyInstance, services: AppServices): void {
   const logger = services.logger as unknown as Logger;
   registerTelegram(app, services, logger);
+  registerSlack(app, services, logger);
 }
