@@ -103,10 +103,7 @@ export const benchmark: Benchmark = {
       await timed(samples, () => memory.recommender.search({ query: queries[i % queries.length]!, limit: 10 }), cpu);
       if (i >= 100) { searchSamples.push(samples[0]!); searchCpu.push(cpu[0]!); }
     }
-    if (process.env.RECO_SKIP_HNSW) {
-      return { recommend: percentiles(all), recommendCpu: percentiles(allCpu), search: percentiles(searchSamples), searchCpu: percentiles(searchCpu) };
-    }
-    log("hnswlib peer");
+    log('hnswlib peer');
     const hnsw = await world(items, new HnswVectorIndex({ dimensions: 256, initialCapacity: 60_000 }), events, data.events);
     const hnswSearch: number[] = [];
     for (let i = 0; i < (quick ? 300 : 1500) + 100; i += 1) {

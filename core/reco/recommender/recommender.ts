@@ -127,7 +127,7 @@ class DefaultRecommender implements Recommender {
       service: request.service, category: request.category };
     const pool = new CandidatePool(context);
     const query = request.query?.trim();
-    if (query) addSemanticHits(pool, await semanticSearch(query, catalog, this.index, constraints, limit * 4), query);
+    if (query) addSemanticHits(pool, await semanticSearch(query, catalog, this.index, constraints, limit * 2), query);
     addRepurchases(pool, context);
     addSimilarShoppers(pool, context);
     addBoughtTogether(pool, context);
