@@ -63,6 +63,22 @@ function median(values: number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 1;
 }
 
+const shelves = new WeakMap<readonly CatalogItem[], Map<string, readonly CatalogItem[]>>();
+
+/** The items of one service (or all) that suit an occasion (or any), computed once per catalog snapshot. */
+function shelf(items: readonly CatalogItem[], service: string | undefined, occasion: string | undefined): readonly CatalogItem[] {
+  if (!service && !occasion) return items;
+  let cache = shelves.get(items);
+  if (!cache) shelves.set(items, (cache = new Map()));
+  const key = `${service ?? ''}|${occasion ?? ''}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = items.filter((i) => (!service || i.service === service) && (!occasion || suitsOccasion(i, occasion)));
+    cache.set(key, found);
+  }
+  return found;
+}
+
 /**
  * The shopping backend over the catalog and event stores: lexical search, personal and popular ranking with
  * grounded reasons, and past orders. It is the embedded default; a learned recommender can replace the
@@ -173,10 +189,10 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
   return {
     async recommend(query) {
       const ctx = await context(query);
-      let items = ctx.snapshot.items;
+      let items = shelf(ctx.snapshot.items, query.service, undefined);
       if (query.occasion) {
-        const suited = items.filter((i) => suitsOccasion(i, query.occasion) && fits(i, query));
-        if (suited.length > 0) items = suited;
+        const suited = shelf(ctx.snapshot.items, query.service, query.occasion);
+        if (suited.some((i) => fits(i, query))) items = suited;
       }
       const queryStems = query.text ? stems(query.text) : [];
       if (queryStems.length) items = [...stemIndex(ctx.snapshot.items).candidates(queryStems)];
