@@ -87,7 +87,61 @@ describe('recommendations with a service, an occasion and a budget', () => {
   });
 });
 
+describe('several constraints in one message, and the quick replies', () => {
+  it('ru and en: "веганский ужин до 500 рублей в Самокате" honours all three at once', async () => {
+    for (const [locale, text] of [['ru', 'веганский ужин до 500 рублей в Самокате'], ['en', 'vegan dinner under 500 rubles at Samokat']] as const) {
+      const chat = await world.shopper({ locale });
+      chat.always('vegan, Samokat, within 500 ₽', (c) => veganOk(c) && c.service === 'samokat' && c.price <= 500);
+      await chat.send(text);
+      cardsOf(chat, 2);
+      await chat.send(locale === 'ru' ? 'а подешевле?' : 'cheaper?');
+    }
+  });
+
+  it('the budget and "cheaper" quick replies narrow the answer', async () => {
+    const chat = await world.shopper({ locale: 'ru' });
+    chat.always('no alcohol unasked', noAlcohol);
+    await chat.send('что взять на ужин?');
+    const first = cardsOf(chat, 2);
+    await chat.press('до 500 ₽');
+    const within = expectEveryCard(chat, 'within 500 ₽', (c) => c.price <= 500);
+    await chat.press('Подешевле');
+    const cheaper = expectEveryCard(chat, 'within 500 ₽', (c) => c.price <= 500);
+    expect(mean(cheaper)).toBeLessThan(Math.max(mean(first), mean(within)));
+  });
+
+  it('follow-ups with nothing shown yet get a helpful answer', async () => {
+    const chat = await world.shopper({ locale: 'ru' });
+    for (const text of ['а подешевле?', 'возьми второе', 'почему?', 'оформи заказ']) {
+      await chat.send(text);
+      expect(chat.last()[0]!.type, text).toBe('text');
+      expect(chat.cards(), text).toEqual([]);
+    }
+    await chat.send('а в Купере?');
+    expectEveryCard(chat, 'from Kuper', (c) => c.service === 'kuper');
+  });
+});
+
 describe('a stated diet is respected in every later answer', () => {
+  it('ru: "без мяса" and "я не ем рыбу"; en: "I don\'t eat meat" — no meat or fish afterwards', async () => {
+    const noMeatOrFish = (c: Card): boolean => !tagsOf(c).includes('meat') && !tagsOf(c).includes('fish');
+    const ru = await world.shopper({ locale: 'ru', history: meatEater, name: 'no-meat' });
+    await ru.send('без мяса');
+    ru.always('no meat', (c) => !tagsOf(c).includes('meat'));
+    await ru.send('что взять на ужин в Самокате?');
+    cardsOf(ru);
+    await ru.send('я не ем рыбу');
+    ru.always('no meat or fish', noMeatOrFish);
+    await ru.send('что посоветуешь?');
+    await ru.send('что взять на ужин в Купере?');
+    const en = await world.shopper({ locale: 'en' });
+    await en.send("I don't eat meat");
+    en.always('no meat', (c) => !tagsOf(c).includes('meat'));
+    await en.send('what should I get for dinner?');
+    cardsOf(en);
+    await en.send('what about Kuper?');
+  });
+
   it('ru: "я веган" — no meat, fish or non-vegan food, also after "а подешевле?" and "а в Купере?"', async () => {
     const chat = await world.shopper({ locale: 'ru' });
     await chat.send('я веган');
