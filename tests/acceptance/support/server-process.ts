@@ -48,7 +48,7 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: ()
 }
 
 /**
- * Starts `tsx bots/shopping-assistant/main.ts` on a free port with its own API key and JWT secret,
+ * Starts `bots/shopping-assistant/main.ts` under tsx on a free port with its own API key and JWT secret,
  * no demo data and no Redis, and waits for `/healthz`.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
@@ -59,8 +59,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     INAPP_JWT_SECRET: jwtSecret, DEMO_DATA: 'off', LOG_LEVEL: 'warn', ...extraEnv };
   delete env.REDIS_URL;
   delete env.MONGODB_URI;
-  const tsx = fileURLToPath(new URL('node_modules/tsx/dist/cli.mjs', `file://${ROOT}`));
-  const child = spawn(process.execPath, [tsx, 'bots/shopping-assistant/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `tsx main.ts` in one process (the tsx CLI would add a wrapper process that a kill can orphan the server from).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bots/shopping-assistant/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer): void => {
     log = (log + chunk.toString('utf8')).slice(-20_000);
@@ -68,6 +68,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A test run that dies without afterAll must not leave the server behind.
+  const orphanGuard = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', orphanGuard);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitUntilHealthy(baseUrl, child, () => log);
@@ -81,6 +86,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     jwtSecret,
     output: () => log,
     stop: async () => {
+      process.off('exit', orphanGuard);
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
