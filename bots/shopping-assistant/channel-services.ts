@@ -5,6 +5,9 @@ import { createTelegramApi, derivedWebhookSecret } from '../../adapters/channels
 import { registerTelegramRoutes } from '../../adapters/channels/telegram/telegram-routes.ts';
 import { createSlackClient } from '../../adapters/channels/slack/slack-client.ts';
 import { registerSlackRoutes } from '../../adapters/channels/slack/slack-routes.ts';
+import { createBotConnectorClient } from '../../adapters/channels/teams/bot-connector-client.ts';
+import { createBotFrameworkAuth } from '../../adapters/channels/teams/bot-framework-auth.ts';
+import { registerTeamsRoutes } from '../../adapters/channels/teams/teams-routes.ts';
 import type { AppServices } from './app-services.ts';
 
 /** The Telegram webhook secret in force: the configured one, else one derived from the bot token. */
@@ -36,6 +39,19 @@ function registerSlack(app: FastifyInstance, services: AppServices, logger: Logg
   });
 }
 
+function registerTeams(app: FastifyInstance, services: AppServices, logger: Logger): void {
+  const teams = services.config.teams;
+  if (!teams) return;
+  // A single-tenant bot gets its token from its own tenant; a multi-tenant one from botframework.com's.
+  const tenantTokenUrl = teams.tenantId ? `https://login.microsoftonline.com/${teams.tenantId}/oauth2/v2.0/token` : undefined;
+  registerTeamsRoutes(app, {
+    turns: services.turns,
+    auth: createBotFrameworkAuth({ appId: teams.appId, openIdMetadataUrl: teams.openIdMetadataUrl }),
+    connector: createBotConnectorClient({ appId: teams.appId, appPassword: teams.appPassword, tokenUrl: teams.tokenUrl ?? tenantTokenUrl }),
+    logger: logger.child({ channel: 'teams' }),
+  });
+}
+
 /**
  * The messenger webhooks, each registered only when its credentials are configured (DESIGN.md):
  * `POST /webhooks/telegram`, `POST /webhooks/slack/events`, `POST /webhooks/slack/interactions`,
@@ -45,4 +61,5 @@ export function registerChannelRoutes(app: FastifyInstance, services: AppService
   const logger = services.logger as unknown as Logger;
   registerTelegram(app, services, logger);
   registerSlack(app, services, logger);
+  registerTeams(app, services, logger);
 }

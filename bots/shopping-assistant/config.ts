@@ -53,6 +53,9 @@ const envSchema = z.object({
   SLACK_API_URL: httpUrl.optional(),
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().regex(/^[\w.-]{1,100}$/, 'must be a tenant id or domain').optional(),
+  TEAMS_OPENID_METADATA_URL: httpUrl.optional(),
+  TEAMS_TOKEN_URL: httpUrl.optional(),
   STUDIO_ADMIN_USER: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'must be 2-64 of a-z, 0-9, dot, underscore, dash').default('admin'),
   STUDIO_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
   STUDIO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -92,7 +95,11 @@ export interface AppConfig {
   pinecone?: { apiKey: string; index: string; host?: string };
   telegram?: { botToken: string; webhookSecret?: string; apiRoot?: string };
   slack?: { botToken: string; signingSecret: string; apiUrl?: string };
-  teams?: { appId: string; appPassword: string };
+  /**
+   * Bot Framework (Teams): a single-tenant bot names its tenant; the OpenID metadata (signing keys of
+   * incoming requests) and the token endpoint default to Microsoft's and are overridable for tests.
+   */
+  teams?: { appId: string; appPassword: string; tenantId?: string; openIdMetadataUrl?: string; tokenUrl?: string };
   /** The prompt studio: the bootstrapped admin (a random password, printed at start-up, when unset) and sessions. */
   studio: {
     adminUser: string;
@@ -170,7 +177,12 @@ function toConfig(e: ParsedEnv): AppConfig {
       ? { slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL } }
       : {}),
     ...(e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD
-      ? { teams: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD } }
+      ? {
+        teams: {
+          appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID,
+          openIdMetadataUrl: e.TEAMS_OPENID_METADATA_URL, tokenUrl: e.TEAMS_TOKEN_URL,
+        },
+      }
       : {}),
   };
 }
