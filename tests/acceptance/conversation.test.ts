@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemOf } from './support/catalog.ts';
 import type { Chat } from './support/client.ts';
 import { regularShopper } from './support/shoppers.ts';
 import { cardsOf, expectText, startWorld, type World } from './support/world.ts';
@@ -75,9 +76,30 @@ describe('privacy', () => {
     expectText(chat, /erased|deleted/i);
     expect((await world.api.profile(chat.shopperId)).status).toBe(404);
   });
+
+  it('ru: after "удали мои данные" the stated diet is forgotten too', async () => {
+    const viaChat = await world.shopper({ locale: 'ru', name: 'f12-chat' });
+    await viaChat.send('я веган');
+    await viaChat.send('удали мои данные');
+    await viaChat.send('да');
+    await viaChat.send('найди молоко');
+    expect(viaChat.cards().some((c) => !itemOf(c.itemId).tags.includes('vegan')), viaChat.transcript()).toBe(true);
+  });
+  it('DELETE /api/v1/users/{id} also empties the cart of an open conversation', async () => {
+    const chat = await world.shopper({ locale: 'ru', history: regularShopper, name: 'erase-cart' });
+    await chat.send('найди бананы');
+    await chat.send('возьми первое');
+    await chat.send('что в корзине?');
+    expect(chat.cards().map((c) => c.itemId)).toEqual(['s-bananas']);
+    expect((await world.api.deleteUser(chat.shopperId)).status).toBe(200);
+    await chat.send('что в корзине?');
+    expect(chat.cards()).toEqual([]);
+  });
 });
 
 describe('language, greetings, help and fallback', () => {
+
+
   it('ru: hello, help, nonsense, bye', async () => {
     const chat = await world.shopper();
     await chat.send('привет');
