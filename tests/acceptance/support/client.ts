@@ -119,6 +119,7 @@ export class Chat {
     for (const reply of res.body.replies) {
       const checked = replySchema.safeParse(reply);
       if (!checked.success) this.fail(`"${text}": a reply breaks the DESIGN.md Reply contract: ${checked.error.message}`);
+      if (reply.type === 'cards' && !reply.quickReplies?.length) this.fail(`"${text}": a cards reply without quick replies`);
     }
     for (const card of this.cards()) {
       for (const rule of this.#invariants) {
