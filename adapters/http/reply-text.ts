@@ -26,12 +26,14 @@ export function cardSummary(card: ProductCard): string {
 /** Where to cut `text` at most `max` characters in: a paragraph, a line, a sentence, a space, else hard. */
 function cutPoint(text: string, max: number): number {
   const window = text.slice(0, max);
-  for (const separator of ['\n\n', '\n', '. ', ' ']) {
+  for (const separator of ['\n\n', '\n', '. ']) {
     const at = window.lastIndexOf(separator);
-    // A cut in the first half would leave a tiny message; cut later, harder.
+    // A paragraph cut in the first half would leave a tiny message; a later, plainer cut reads better.
     if (at > max / 2) return at + separator.length;
   }
-  return max;
+  // Words are only cut when one alone is longer than a message.
+  const space = window.lastIndexOf(' ');
+  return space > 0 ? space + 1 : max;
 }
 
 /**

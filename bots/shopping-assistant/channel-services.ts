@@ -63,3 +63,17 @@ export function registerChannelRoutes(app: FastifyInstance, services: AppService
   registerSlack(app, services, logger);
   registerTeams(app, services, logger);
 }
+
+/** Start-up banner lines: the messenger webhooks that are on, and the Telegram secret to register when derived. */
+export function channelBannerLines(config: AppServices['config'], url: string): string[] {
+  const lines: string[] = [];
+  if (config.telegram) {
+    lines.push(`  telegram:    ${url}/webhooks/telegram`);
+    if (!config.telegram.webhookSecret) {
+      lines.push(`  TELEGRAM_WEBHOOK_SECRET was unset; register the webhook with secret_token=${telegramWebhookSecret(config.telegram)}`);
+    }
+  }
+  if (config.slack) lines.push(`  slack:       ${url}/webhooks/slack/events, ${url}/webhooks/slack/interactions`);
+  if (config.teams) lines.push(`  teams:       ${url}/api/messages`);
+  return lines;
+}

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../core/errors.ts';
 import type { BootstrapResult } from '../../core/studio/studio-accounts.ts';
 import { createAppServices } from './app-services.ts';
+import { channelBannerLines } from './channel-services.ts';
 import { parseConfig, type AppConfig } from './config.ts';
 import { createServer } from './server.ts';
 
@@ -9,6 +10,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 function banner(config: AppConfig, url: string, demoToken: string, studio: BootstrapResult): string {
   const lines = [`Sovetnik shopping assistant: ${url}`, `  web widget:  ${url}/`, `  health:      ${url}/healthz`, `  metrics:     ${url}/metrics`];
   lines.push(`  studio:      ${url}/studio`);
+  lines.push(...channelBannerLines(config, url));
   if (studio.generatedPassword) lines.push(`  STUDIO_ADMIN_PASSWORD was unset; studio login "${studio.username}" with this run's password: ${studio.generatedPassword}`);
   if (config.auth.generated.apiKey) lines.push(`  SOVETNIK_API_KEY was unset; this run's service API key: ${config.auth.apiKey}`);
   if (config.auth.generated.jwtSecret) {
