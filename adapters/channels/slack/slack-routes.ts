@@ -101,7 +101,8 @@ function interactionsHandler(options: SlackRoutesOptions, background: Background
  */
 export function registerSlackRoutes(app: FastifyInstance, options: SlackRoutesOptions): void {
   const background = options.background ?? new BackgroundWork(options.logger);
-  app.addHook('onClose', () => background.idle());
+  // preClose runs before the composition root's onClose closes the stores the running turns still use.
+  app.addHook('preClose', () => background.idle());
   void app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');
     const keepRaw = (_request: FastifyRequest, body: string, done: (error: null, body: string) => void) => done(null, body);

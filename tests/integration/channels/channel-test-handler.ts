@@ -38,7 +38,7 @@ export const seenActivities: Activity[] = [];
 
 /**
  * A transport-test handler: each message text asks for one reply kind (`cards`, `photos`, `stream`,
- * `long`, `boom`), anything else is echoed with quick replies; buttons echo their payload.
+ * `long`, `slow`, `boom`), anything else is echoed with quick replies; buttons echo their payload.
  */
 export const channelTestHandler: TurnHandler = async (context) => {
   const { activity } = context;
@@ -56,6 +56,9 @@ export const channelTestHandler: TurnHandler = async (context) => {
       return context.reply({ type: 'stream', chunks: chunks(['Milk ', 'is ', 'in ', 'aisle ', 'five.'], 5), quickReplies: QUICK_REPLIES });
     case 'long':
       return context.reply('word '.repeat(1000).trim());
+    case 'slow':
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return context.reply('done slowly');
     case 'boom':
       throw new TypeError('handler bug');
     default:

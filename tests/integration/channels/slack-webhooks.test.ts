@@ -185,6 +185,19 @@ describe('Slack webhooks', () => {
     await slack.waitFor((calls) => posts(calls).length === 2);
   });
 
+  it('finishes turns still running when the server shuts down', async () => {
+    const other = await startTestServer({
+      env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${slack.url}/api` },
+      handler: () => channelTestHandler,
+    });
+    const raw = JSON.stringify(dm('slow'));
+    const response = await other.inject({ method: 'POST', url: '/webhooks/slack/events', payload: raw, headers: { 'content-type': 'application/json', ...signed(raw) } });
+    expect(response.statusCode).toBe(200);
+    expect(posts(slack.calls)).toEqual([]);
+    await other.close();
+    expect(posts(slack.calls).map((c) => c.body.text)).toEqual(['done slowly']);
+  });
+
   it('answers malformed signed bodies with 4xx and the error JSON', async () => {
     const cases: { url: string; type: string; raw: string }[] = [
       { url: '/webhooks/slack/events', type: 'application/json', raw: '{"type":' },
