@@ -48,6 +48,8 @@ function shoppingAssistantHandler({ translator, stores, context }: HandlerDeps):
   const recommender = createRecommender({ catalog: stores.catalog, events: stores.events, profiles: stores.profiles });
   // One erasure for the chat ("delete my data") and DELETE /api/v1/users/{id}: every store, plus the recommender.
   context.erasure.register({ name: 'recommender', erase: (shopperId) => recommender.erase(shopperId) });
+  // Popularity, co-purchases and neighbouring shoppers learn from every applied event (demo data and the API).
+  context.onEventsApplied((events) => recommender.observe(events));
   return createShoppingHandler({
     translator, sessions: stores.sessions, catalog: stores.catalog, events: stores.events, profiles: stores.profiles,
     consent: stores.consent, recommender, profileBuilder: context.builder,

@@ -16,6 +16,7 @@ import { IdentityService } from '../../core/context/identity-service.ts';
 import { IngestionService } from '../../core/context/ingestion-service.ts';
 import { ProfileBuilder } from '../../core/context/profile-builder.ts';
 import { createPseudonymizer, identityMapper, type ShopperIdMapper } from '../../core/context/pseudonymizer.ts';
+import type { ShopEvent } from '../../core/events/shop-event.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { CatalogStore } from '../../core/stores/catalog-store.ts';
 import type { ConsentStore } from '../../core/stores/consent-store.ts';
@@ -58,11 +59,19 @@ export interface ContextServices extends ContextStores {
   /** The Redis Stream worker, when `REDIS_URL` is set. */
   consumer?: RedisEventStreamConsumer;
   /**
+   * Calls `listener` with every batch of events after it is applied to profiles (demo data, the events API, the
+   * Redis Stream), so that other models (the recommender's global statistics) learn from the same events.
+   */
+  onEventsApplied(listener: EventsListener): void;
+  /**
    * Loads the demo catalogs and shopper histories unless DEMO_DATA=off (undefined then). Called by `npm start`;
    * a second call returns the first call's promise.
    */
   loadDemoData(): Promise<{ items: number; events: number } | undefined>;
 }
+
+/** Receives events once they are applied to profiles. */
+export type EventsListener = (events: readonly ShopEvent[]) => void;
 
 /** Options for {@link createContextServices}. */
 export interface ContextServicesOptions {
@@ -104,9 +113,11 @@ async function createStores(options: ContextServicesOptions): Promise<ContextSto
   };
 }
 
-function createQueue(options: ContextServicesOptions, builder: ProfileBuilder): { queue: EventQueue; consumer?: RedisEventStreamConsumer } {
+type ApplyEvents = (events: readonly ShopEvent[]) => ReturnType<ProfileBuilder['applyEvents']>;
+
+function createQueue(options: ContextServicesOptions, apply: ApplyEvents): { queue: EventQueue; consumer?: RedisEventStreamConsumer } {
   const { config, redis, closers } = options;
-  if (!redis || !config.redis) return { queue: new InProcessEventQueue({ apply: (events) => builder.applyEvents(events) }) };
+  if (!redis || !config.redis) return { queue: new InProcessEventQueue({ apply }) };
   const stream = `${config.redis.keyPrefix}events`;
   const reader = redis.duplicate();
   reader.on('error', (err: Error) => options.logger.warn({ err: err.message }, 'event stream connection problem'));
@@ -115,7 +126,7 @@ function createQueue(options: ContextServicesOptions, builder: ProfileBuilder): 
     stream,
     group: 'profiles',
     consumer: `${hostname()}-${process.pid}`,
-    handler: (events) => builder.applyEvents(events),
+    handler: apply,
     logger: options.logger as unknown as Logger,
   });
   closers.push(async () => {
@@ -146,7 +157,19 @@ async function loadDemoData(services: ContextServices, logger: PinoLogger, stopp
 export async function createContextServices(options: ContextServicesOptions): Promise<ContextServices> {
   const stores = await createStores(options);
   const builder = new ProfileBuilder({ profiles: stores.rawProfiles, catalog: stores.catalog });
-  const { queue, consumer } = createQueue(options, builder);
+  const listeners: EventsListener[] = [];
+  const apply: ApplyEvents = async (events) => {
+    const result = await builder.applyEvents(events);
+    for (const listener of listeners) {
+      try {
+        listener(events);
+      } catch (err) {
+        options.logger.error({ err }, 'events listener failed');
+      }
+    }
+    return result;
+  };
+  const { queue, consumer } = createQueue(options, apply);
   const shopperIds = options.pseudonymKey ? createPseudonymizer({ key: options.pseudonymKey }) : identityMapper;
   consumer?.start();
   let demo: Promise<{ items: number; events: number } | undefined> | undefined;
@@ -174,6 +197,7 @@ export async function createContextServices(options: ContextServicesOptions): Pr
     consentService: new ConsentService({ store: stores.consent }),
     shopperIds,
     ...(consumer ? { consumer } : {}),
+    onEventsApplied: (listener) => void listeners.push(listener),
     loadDemoData() {
       if (!options.config.demoData) return Promise.resolve(undefined);
       demo ??= loadDemoData(services, options.logger, () => stopped);
