@@ -1,6 +1,11 @@
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 import { itemKey } from '../../core/stores/catalog-store.ts';
 import type { ShoppingQuery } from './ports.ts';
+import { namesItem } from './text-match.ts';
+
+/** Words that ask for alcohol as such ("что-нибудь выпить покрепче" is not enough: the shopper must say it). */
+const ADULT_WORDS =
+  /алкогол|спиртн|выпивк|alcohol|booze|пив[оау]?(?!\p{L})|пивн|beer|(?<!\p{L})вин(?:о|а|у|е|ом|ишко)(?!\p{L})|wine|водк|vodka|коньяк|cognac|виски|whisk|(?<!\p{L})ром(?!\p{L})|\brum\b|(?<!\p{L})джин(?!\p{L})|\bgin\b|сидр|cider|шампанск|champagne|игрист|sparkling/iu;
 
 /** Words in a title that state a fact even when the catalog forgot the tag. */
 const TAG_WORDS: Readonly<Record<string, RegExp>> = {
@@ -70,9 +75,16 @@ export function violation(item: CatalogItem, query: ShoppingQuery): string | und
   }
   if (hasDisliked(item, query.dislikes)) return 'dislike';
   if (query.excludeItems.includes(itemKey(item.service, item.id))) return 'excluded';
-  // Adult goods only when the shopper asked for them by name.
-  if ((tags.includes('18+') || tags.includes('alcohol')) && !query.text) return 'adult';
+  // Adult goods only when the shopper asked for them by name, never as a side effect of a wider request.
+  if ((tags.includes('18+') || tags.includes('alcohol')) && !asksForAdult(item, query.text)) return 'adult';
   return undefined;
+}
+
+/** Shelf words that name no particular product ("drinks" must not bring energy drinks). */
+const GENERIC_WORDS = /(?<!\p{L})(?:напит\p{L}*|питье|питья|drinks?|beverages?)(?!\p{L})/giu;
+
+function asksForAdult(item: CatalogItem, text: string | undefined): boolean {
+  return text !== undefined && (ADULT_WORDS.test(text) || namesItem(item, text.replace(GENERIC_WORDS, ' ')));
 }
 
 /** True when the item fits every stated constraint. */

@@ -57,6 +57,15 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
   return score / queryStems.length;
 }
 
+/**
+ * True when the text names the item itself (a word of its title), not just its shelf: "пиво" names a beer,
+ * "напитки" or "ужин" do not.
+ */
+export function namesItem(item: CatalogItem, text: string): boolean {
+  const { title } = stemsOf(item);
+  return stems(text).some((s) => title.has(s) || (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))));
+}
+
 /** Items by the stems (and the 4-letter starts of stems) of their titles, categories and brands. */
 export interface StemIndex {
   candidates(queryStems: readonly string[]): Set<CatalogItem>;
