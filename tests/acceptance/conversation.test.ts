@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemOf } from './support/catalog.ts';
 import type { Chat } from './support/client.ts';
 import { regularShopper } from './support/shoppers.ts';
-import { cardsOf, expectText, startWorld, type World } from './support/world.ts';
+import { cardsOf, expectText, noAlcohol, startWorld, type World } from './support/world.ts';
 
 let world: World;
 
@@ -38,6 +38,7 @@ describe('privacy', () => {
     await chat.send('не используй мою историю покупок');
     expect(chat.quickReplies()).toEqual(expect.arrayContaining(['Да', 'Нет']));
     await chat.press('Да');
+    chat.always('no alcohol unasked', noAlcohol);
     await chat.send('что посоветуешь?');
     expect(chat.cards().map((c) => c.reason ?? '').join(' ')).not.toMatch(PERSONAL_RU);
     const later = await world.api.chat(chat.shopperId, 'ru');
@@ -128,6 +129,16 @@ describe('language, greetings, help and fallback', () => {
     expect(chat.quickReplies().length).toBeGreaterThan(0);
     await chat.send('bye');
     expect(ownWords(chat)).not.toMatch(CYRILLIC);
+  });
+
+  it('English answers are English through and through, card reasons included', async () => {
+    const chat = await world.shopper({ locale: 'en' });
+    for (const text of ['recommend something at Megamarket', 'what should I get for dinner at Samokat?', 'what should I get for dinner at Kuper?', 'something for a snack', 'find milk']) {
+      await chat.send(text);
+      expect(ownWords(chat).replace(/[«“].*?[»”]/g, ''), text).not.toMatch(CYRILLIC);
+      const russian = chat.cards().filter((c) => CYRILLIC.test(`${c.title} ${c.reason ?? ''}`));
+      expect(russian, chat.transcript()).toEqual([]);
+    }
   });
 
   it('"switch to English" keeps English even for Russian messages; "говори по-русски" switches back', async () => {

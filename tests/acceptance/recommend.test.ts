@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG, hasTag, isAlcohol, type Item } from './support/catalog.ts';
 import type { Card, Chat } from './support/client.ts';
-import { History, regularShopper } from './support/shoppers.ts';
+import { History, POPULAR, regularShopper } from './support/shoppers.ts';
 import { cardsOf, expectEveryCard, expectText, noAlcohol, profileWithEvents, startWorld, tagsOf, veganOk, type World } from './support/world.ts';
 
 let world: World;
@@ -244,8 +244,8 @@ describe('allergens and alcohol', () => {
 
   it('ru and en: alcohol is never offered for occasions unless the shopper asks for it', async () => {
     for (const [locale, lines] of [
-      ['ru', ['что взять на вечеринку?', 'что взять на ужин?', 'а в Самокате?', 'что взять на ужин на двоих до 1000 рублей в Самокате?', 'а подешевле?', 'посоветуй что-нибудь', 'что взять перекусить?']],
-      ['en', ['what should I buy for a party?', 'what should I get for dinner at Samokat?', 'cheaper?', 'recommend something', 'something for a snack']],
+      ['ru', ['что посоветуешь?', 'что взять на вечеринку?', 'что взять на ужин?', 'а в Самокате?', 'что взять на ужин на двоих до 1000 рублей в Самокате?', 'а подешевле?', 'посоветуй что-нибудь', 'что взять перекусить?']],
+      ['en', ['what do you recommend?', 'what should I buy for a party?', 'what should I get for dinner at Samokat?', 'cheaper?', 'recommend something', 'something for a snack']],
     ] as const) {
       const chat = await world.shopper({ locale });
       chat.always('no alcohol unasked', noAlcohol);
@@ -265,6 +265,17 @@ describe('allergens and alcohol', () => {
 });
 
 describe('personal recommendations', () => {
+  it('ru and en: a new shopper gets what many shoppers buy, said to be popular', async () => {
+    for (const [locale, text] of [['ru', 'посоветуй что-нибудь'], ['en', 'recommend something']] as const) {
+      const chat = await world.shopper({ locale });
+      chat.always('no alcohol unasked', noAlcohol);
+      await chat.send(text);
+      const popular = cardsOf(chat, 2).filter((c) => POPULAR.includes(c.itemId));
+      expect(popular.length, chat.transcript()).toBeGreaterThanOrEqual(2);
+      for (const card of popular) expect(card.reason, chat.transcript()).toMatch(locale === 'ru' ? /популяр|покупател/i : /popular|shoppers/i);
+    }
+  });
+
   it('ru: a regular gets what they repurchase, with a reason true to their orders', async () => {
     const chat = await world.shopper({ locale: 'ru', history: regularShopper, name: 'regular' });
     chat.always('no alcohol unasked', noAlcohol);
