@@ -60,9 +60,14 @@ function wordsOf(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
 }
 
-function logLikelihood(grams: string[], p: Profile): number {
+const logProb = (g: string, p: Profile): number => Math.log(((p.counts.get(g) ?? 0) + 0.5) / (p.total + 0.5 * VOCAB));
+// log P(gram | en) - log P(gram | other), precomputed: recognition runs this on every message.
+const LLR = new Map([...EN.counts.keys(), ...OTHER.counts.keys()].map((g) => [g, logProb(g, EN) - logProb(g, OTHER)]));
+const UNSEEN_LLR = Math.log((OTHER.total + 0.5 * VOCAB) / (EN.total + 0.5 * VOCAB));
+
+function logLikelihoodRatio(grams: string[]): number {
   let sum = 0;
-  for (const g of grams) sum += Math.log(((p.counts.get(g) ?? 0) + 0.5) / (p.total + 0.5 * VOCAB));
+  for (const g of grams) sum += LLR.get(g) ?? UNSEEN_LLR;
   return sum;
 }
 
@@ -84,5 +89,5 @@ export function identifyLanguage(text: string): Language {
   if (grams.length < 6) return 'en';
   const words = latinPart.toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
   const votes = words.reduce((n, w) => n + (EN_WORDS.has(w) ? 1 : 0) - (OTHER_WORDS.has(w) ? 1 : 0), 0);
-  return logLikelihood(grams, EN) - logLikelihood(grams, OTHER) + 3 * votes + 2 >= 0 ? 'en' : 'other';
+  return logLikelihoodRatio(grams) + 3 * votes + 2 >= 0 ? 'en' : 'other';
 }
