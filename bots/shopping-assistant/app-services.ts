@@ -27,6 +27,7 @@ import { createRecommender } from '../../core/reco/recommender/recommender.ts';
 import { createShoppingHandler } from '../../dialogs/shopping-assistant/handler.ts';
 import type { AppConfig } from './config.ts';
 import { conversationLogMiddleware } from '../../core/context/conversation-log-middleware.ts';
+import { linkCodeMiddleware } from '../../core/context/link-code-middleware.ts';
 import { createContextServices, type ContextServices } from './context-services.ts';
 import { loadLocaleResources } from './locale-resources.ts';
 import { createStudioServices, type StudioServices } from './studio-services.ts';
@@ -166,7 +167,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     // DESIGN's order: dedup -> rate limit -> identity -> consent -> locale -> conversation lock, then the
     // session (loaded inside the lock, so concurrent turns of one conversation never race on it).
     middleware: [
-      ...createPipeline({ stores: stores.pipeline, translator, rateLimit: { limit: config.rateLimitPerMinute } }),
+      ...createPipeline({
+        stores: stores.pipeline,
+        translator,
+        rateLimit: { limit: config.rateLimitPerMinute },
+        // Messenger users linked to an app account (one-time code) are that shopper, with their history.
+        resolveShopper: (channel, channelUserId) => context.identity.resolve({ channel, channelUserId }),
+      }),
+      linkCodeMiddleware({ identity: context.identity }),
       sessionMiddleware({ sessions: stores.sessions, translator }),
       // Identified shoppers' turns, redacted, kept for the conversation-log retention (default 90 days).
       conversationLogMiddleware({ log: context.conversationLog }),

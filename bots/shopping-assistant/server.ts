@@ -1,5 +1,6 @@
 import { fastify, LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerInappRoutes } from '../../adapters/channels/inapp/inapp-routes.ts';
+import { registerLinkCodeRoutes } from '../../adapters/channels/inapp/link-code-routes.ts';
 import { registerWebRoutes } from '../../adapters/channels/web/web-routes.ts';
 import { registerErrorHandling } from '../../adapters/http/error-handler.ts';
 import { registerHealthRoute } from '../../adapters/http/health.ts';
@@ -21,6 +22,7 @@ function registerRoutes(app: FastifyInstance, services: AppServices): void {
   registerHealthRoute(app, { checks: () => services.health });
   registerMetricsRoute(app, metrics);
   registerInappRoutes(app, { turns, tokens });
+  registerLinkCodeRoutes(app, { tokens, issueLinkCode: (shopperId) => services.context.identity.issueLinkCode(shopperId) });
   registerWebRoutes(app, { turns, tokens, uiStrings: widgetStrings(services.resources), sessionTtlSeconds: config.sessionTtlSeconds });
   registerContextRoutes(app, { context: services.context, apiKey: config.auth.apiKey });
   registerStudio(app, { studio: services.studio, config });

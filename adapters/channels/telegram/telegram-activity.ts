@@ -30,6 +30,9 @@ function fromMessage(update: TelegramUpdate, message: TelegramMessage): Telegram
   };
   const text = (message.text ?? message.caption ?? '').trim();
   if (START.test(text)) {
+    // A deep link (t.me/bot?start=CODE) carries an argument: it is what the shopper came to say (a link code).
+    const argument = text.replace(START, '').trim();
+    if (argument) return { kind: 'turn', activity: { ...base, type: 'message', text: argument }, chatId: message.chat.id };
     const activity: Activity = { ...base, type: 'conversationUpdate', membersAdded: [base.user.channelUserId] };
     return { kind: 'turn', activity, chatId: message.chat.id };
   }
