@@ -35,10 +35,20 @@ async function authenticate(options: MessageRouteOptions, request: FastifyReques
 
 async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, activity: Activity): Promise<void> {
   const stream = new EventStream(reply);
+  // Every text reaches the client as deltas first, as DESIGN's stream promises, even when it was not generated
+  // piece by piece (template answers): clients render one way whatever produced the text.
+  let streamed = false;
   try {
     await options.turns.run(activity, {
-      onDelta: (text) => stream.send('delta', { text }),
-      onReply: (settled) => stream.send('reply', settled),
+      onDelta: (text) => {
+        streamed = true;
+        stream.send('delta', { text });
+      },
+      onReply: (settled) => {
+        if (settled.type === 'text' && !streamed) stream.send('delta', { text: settled.text });
+        streamed = false;
+        stream.send('reply', settled);
+      },
     });
   } catch (error) {
     if (!stream.started) throw error;

@@ -13,7 +13,7 @@ describe('POST /api/v1/inapp/messages as server-sent events', () => {
     app = undefined;
   });
 
-  it('streams each settled reply as a reply event, then done with the conversation id', async () => {
+  it('streams a template text as a delta, then the settled reply, then done with the conversation id', async () => {
     app = await startTestServer();
     const response = await app.inject({
       method: 'POST',
@@ -25,9 +25,10 @@ describe('POST /api/v1/inapp/messages as server-sent events', () => {
     expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     expect(response.headers['cache-control']).toMatch(/no-cache/);
     const events = parseSse(response.body);
-    expect(events.map((e) => e.event)).toEqual(['reply', 'done']);
-    expect(events[0]?.data).toMatchObject({ type: 'text', text: expect.stringMatching(/Привет/), quickReplies: expect.any(Array) });
-    expect(events[1]?.data).toEqual({ conversationId: 'conv-1' });
+    expect(events.map((e) => e.event)).toEqual(['delta', 'reply', 'done']);
+    expect(events[1]?.data).toMatchObject({ type: 'text', text: expect.stringMatching(/Привет/), quickReplies: expect.any(Array) });
+    expect(events[0]?.data).toEqual({ text: (events[1]?.data as { text: string }).text });
+    expect(events[2]?.data).toEqual({ conversationId: 'conv-1' });
   });
 
   it('streams deltas of a stream reply as they are produced, then the settled reply and cards', async () => {
