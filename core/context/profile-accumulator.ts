@@ -72,7 +72,12 @@ function weightOf(event: ShopEvent): number {
 }
 
 function accumulateOrder(state: ServiceState, event: ShopEvent, ts: number, limits: AccumulatorLimits): void {
-  state.orders += 1;
+  // An order of several lines arrives as several events: count the order once (a line without an id is its own order).
+  if (event.orderId === undefined) state.orders += 1;
+  else if (!state.orderIds.has(event.orderId)) {
+    state.orderIds.add(event.orderId);
+    state.orders += 1;
+  }
   const itemId = event.itemId!;
   state.itemOrders.set(itemId, (state.itemOrders.get(itemId) ?? 0) + 1);
   let times = state.orderTimes.get(itemId);

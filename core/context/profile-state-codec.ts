@@ -11,6 +11,8 @@ export interface EncodedProfileState {
 interface EncodedServiceState {
   events: number;
   orders: number;
+  /** Absent in states written before orders were counted by id. */
+  orderIds?: string[];
   firstTs: number;
   lastTs: number;
   shortItems: Array<[string, Array<[number, number]>]>;
@@ -33,6 +35,7 @@ function encodeService(state: ServiceState): EncodedServiceState {
   return {
     events: state.events,
     orders: state.orders,
+    orderIds: [...state.orderIds],
     firstTs: state.firstTs,
     lastTs: state.lastTs,
     shortItems: encodeBuckets(state.shortItems),
@@ -49,6 +52,7 @@ function decodeService(encoded: EncodedServiceState): ServiceState {
     ...emptyServiceState(),
     events: encoded.events,
     orders: encoded.orders,
+    orderIds: new Set(encoded.orderIds ?? []),
     firstTs: encoded.firstTs,
     lastTs: encoded.lastTs,
     shortItems: decodeBuckets(encoded.shortItems),

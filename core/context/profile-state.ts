@@ -9,7 +9,10 @@ export type Buckets = Map<number, number>;
 /** The accumulators of one shopper in one service. */
 export interface ServiceState {
   events: number;
+  /** Distinct orders: distinct `orderId`s, plus one for each order line that has none. */
   orders: number;
+  /** The `orderId`s seen, so the lines of one order count once whatever order they arrive in. */
+  orderIds: Set<string>;
   firstTs: number;
   lastTs: number;
   /** itemId -> day buckets (short-term view). */
@@ -46,6 +49,7 @@ export function emptyServiceState(): ServiceState {
   return {
     events: 0,
     orders: 0,
+    orderIds: new Set(),
     firstTs: Number.POSITIVE_INFINITY,
     lastTs: Number.NEGATIVE_INFINITY,
     shortItems: new Map(),

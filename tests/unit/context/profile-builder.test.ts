@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProfileBuilder } from '../../../core/context/profile-builder.ts';
+import { buildProfileSummary } from '../../../core/context/profile-summary.ts';
 import type { ShopEvent } from '../../../core/events/shop-event.ts';
 import { MemoryCatalogStore } from '../../../core/stores/memory-catalog-store.ts';
 import { MemoryProfileStore } from '../../../core/stores/memory-profile-store.ts';
@@ -46,6 +47,26 @@ describe('ProfileBuilder', () => {
     expect(milk.score).toBeCloseTo(oat!.score + cow!.score, 5);
     expect(samokat.longTerm.categories.find((c) => c.key === 'Молочные продукты')!.score).toBeCloseTo(milk.score, 6);
     expect(samokat.longTerm.brands.map((b) => b.key)).toEqual(['Nemoloko', 'Простоквашино']);
+  });
+
+  it('counts orders, not order lines: one per distinct orderId, one per line without an id', async () => {
+    const { builder, catalog } = await setup();
+    const lines = (orderId: string, ts: string, service: ShopEvent['service'], items: string[]) =>
+      items.map((itemId) => event({ type: 'order', service, itemId, orderId, ts }));
+    await builder.applyEvents([
+      ...lines('o1', '2026-03-01T10:00:00Z', 'samokat', ['milk-oat', 'tofu', 'milk-cow']),
+      ...lines('o2', '2026-03-03T10:00:00Z', 'samokat', ['milk-oat', 'tofu']),
+      ...lines('o3', '2026-03-02T10:00:00Z', 'kuper', ['apples', 'protein']),
+      event({ type: 'order', service: 'kuper', itemId: 'apples', ts: '2026-03-04T10:00:00Z' }),
+    ]);
+    // A late line of an order already counted changes nothing.
+    await builder.applyEvents(lines('o1', '2026-03-01T10:00:00Z', 'samokat', ['milk-premium']));
+    const profile = (await builder.getProfile('u1'))!;
+    expect(profile.services.samokat!.orders).toBe(2);
+    expect(profile.services.kuper!.orders).toBe(2);
+    const snapshot = await catalog.snapshot();
+    const summary = buildProfileSummary(profile, { lookup: (service, id) => snapshot.get(service, id) });
+    expect(summary.services.map((s) => [s.service, s.orders]).sort()).toEqual([['kuper', 2], ['samokat', 2]]);
   });
 
   it('a low rating is a dislike: negative score', async () => {
@@ -158,6 +179,8 @@ const eventArbitrary = fc
     rating: fc.integer({ min: 1, max: 5 }),
     price: fc.option(fc.integer({ min: 1, max: 100_000 }).map((k) => k / 100), { nil: undefined }),
     query: fc.constantFrom('Молоко', 'молоко ', 'protein', 'кошачий корм'),
+    // A few shared order ids (and lines without one), so distinct-order counting meets every arrival order.
+    orderId: fc.option(fc.constantFrom('o1', 'o2', 'o3'), { nil: undefined }),
   });
 
 describe('ProfileBuilder properties', () => {
@@ -175,8 +198,9 @@ describe('ProfileBuilder properties', () => {
             if (r.type === 'search') return { ...base, type: 'search', query: r.query };
             const withItem = { ...base, type: r.type, itemId: items[r.item % items.length]! };
             if (r.type === 'rating') return { ...withItem, rating: r.rating };
-            if (r.type === 'order' && r.price !== undefined) return { ...withItem, price: r.price };
-            return withItem;
+            if (r.type !== 'order') return withItem;
+            const order = r.orderId !== undefined ? { ...withItem, orderId: r.orderId } : withItem;
+            return r.price !== undefined ? { ...order, price: r.price } : order;
           });
           const first = await setup();
           await first.builder.applyEvents(events);
