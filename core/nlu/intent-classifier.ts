@@ -27,7 +27,7 @@ export interface ScoredIntent {
   confidence: number;
 }
 
-const DEFAULTS = { seed: 7, learningRate: 0.4, l2: 1e-5, calibrate: true };
+const DEFAULTS = { seed: 7, learningRate: 0.4, l2: 3e-4, calibrate: true };
 
 /** A multinomial logistic regression over hashed sparse features, trained with AdaGrad, temperature-calibrated. */
 export class IntentClassifier {
