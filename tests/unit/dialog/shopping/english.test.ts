@@ -61,7 +61,7 @@ describe('the shopping assistant in English', () => {
     await c.send('same as last time');
     c.expectCards({ count: 1 });
     await c.send('what do you know about me?');
-    c.expectReply(/Kuper: 5 orders/);
+    c.expectReply(/Kuper: 3 orders/);
     await c.send('delete my data');
     c.expectReply({ key: 'assistant:confirm_erase', locale: 'en', quickReplies: ['Yes', 'No'] });
     await c.press('Yes');

@@ -64,7 +64,7 @@ describe('the shopping assistant behind the in-app API (composition root)', () =
     const hello = await post('u-regular', { text: 'switch to English' });
     const conversationId = hello.conversationId;
     const known = await post('u-regular', { text: 'что ты обо мне знаешь?', conversationId });
-    expect(String(known.replies[0]!.text)).toMatch(/Kuper: 5 orders/);
+    expect(String(known.replies[0]!.text)).toMatch(/Kuper: 3 orders/);
     await post('u-regular', { text: 'delete my data', conversationId });
     const done = await post('u-regular', { action: { payload: 'yes' }, conversationId });
     expect(String(done.replies[0]!.text)).toMatch(/erased/);

@@ -58,7 +58,7 @@ describe('profile, feedback and privacy (ru)', () => {
     const world = await shoppingWorld();
     const c = world.chat({ shopperId: 'u-regular' });
     await c.send('что ты обо мне знаешь?');
-    c.expectReply({ text: /Купер: заказов — 5/, quickReplies: ['Удалить мои данные'] });
+    c.expectReply({ text: /Купер: заказов — 3/, quickReplies: ['Удалить мои данные'] });
     await c.send('не используй мою историю покупок');
     c.expectReply({ key: 'assistant:confirm_withdraw', quickReplies: ['Да', 'Нет'] });
     await c.send('да');
