@@ -72,6 +72,13 @@ export class TurnRunner {
 
     if (confident && intent.name === this.#s.cancelIntent) return this.#cancel(recognition, text, args);
     const top = state.stack[state.stack.length - 1];
+    // A button names its intent with exact arguments: pressing one of the waiting dialog's own buttons (the
+    // "which item?" list) starts that intent afresh with them, rather than being read as a typed answer.
+    const pressed = message.forced ? this.#s.byIntent.get(message.forced.intent) : undefined;
+    if (top && pressed && pressed.id === top.dialogId && Object.keys(args).length > 0) {
+      state.stack.pop();
+      return this.#start(pressed, recognition, text, args);
+    }
     if (top) {
       const dialog = this.#s.dialogs.get(top.dialogId);
       if (dialog) return this.#continue(dialog, top, recognition, text, args, confident ? intent : undefined);

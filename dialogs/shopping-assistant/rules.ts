@@ -63,7 +63,8 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   const memory = raw as Partial<ShopMemory>;
   const shown = memory.shown?.length ?? 0;
   if (memory.lastAdded && isCorrection(text) && numbersIn(text).length > 0 && !extractService(text)) {
-    return { name: 'cart_correction', confidence: 0.95 };
+    // Only understood in context (something was just added), so it outranks the recognizer's "нет" = no.
+    return { name: 'cart_correction', confidence: 0.99 };
   }
   if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
   for (const [intent, pattern, confidence] of RULES) {

@@ -41,6 +41,8 @@ export interface LastRequest {
 /** What the shopping dialogs remember in a conversation. */
 export interface ShopMemory {
   shown: ShownItem[];
+  /** Items shown in earlier answers too (newest first, bounded), so an older card's button still adds its item. */
+  recent?: ShownItem[];
   /** The item the shopper referred to last ("ещё две такие"). */
   focus?: ShownItem;
   last?: LastRequest;
@@ -69,4 +71,13 @@ export function shopMemory(turn: DialogTurn): ShopMemory {
 /** The key of a shown item or cart line. */
 export function keyOf(x: { service: Service; itemId: string }): string {
   return `${x.service}:${x.itemId}`;
+}
+
+const RECENT_LIMIT = 20;
+
+/** Puts a new list on screen: it becomes what references resolve against, and is remembered as recent. */
+export function showItems(memory: ShopMemory, items: ShownItem[]): void {
+  memory.shown = items;
+  const keys = new Set(items.map(keyOf));
+  memory.recent = [...items, ...(memory.recent ?? []).filter((s) => !keys.has(keyOf(s)))].slice(0, RECENT_LIMIT);
 }

@@ -26,7 +26,8 @@ function byTitle<T extends { title: string }>(text: string, items: readonly T[])
 
 function findShown(memory: ShopMemory, key: string): ShownItem | undefined {
   return memory.shown.find((s) => keyOf(s) === key) ?? memory.cart.find((l) => keyOf(l) === key) as ShownItem | undefined
-    ?? (memory.focus && keyOf(memory.focus) === key ? memory.focus : undefined);
+    ?? (memory.focus && keyOf(memory.focus) === key ? memory.focus : undefined)
+    ?? memory.recent?.find((s) => keyOf(s) === key);
 }
 
 /** Resolves "второе", "the first one", "такие", "молоко" against what was shown. */
@@ -72,6 +73,32 @@ function afterCartChange(turn: DialogTurn, key: string, vars: Record<string, unk
   ]);
 }
 
+async function addChosen(turn: DialogTurn, values: Record<string, unknown>): Promise<void> {
+  const memory = shopMemory(turn);
+  const item = values.item as ShownItem;
+  const quantity = (values.qty as number | undefined) ?? 1;
+  const line = addLine(memory, item, quantity);
+  afterCartChange(turn, 'assistant:added', { title: item.title, quantity, inCart: line.quantity });
+}
+
+/** A message that is only a list number ("2", "№2", "2.", "номер 2"): the answer to "which item?". */
+const BARE_NUMBER = /^\s*(?:№|#|номер|number|no\.?)?\s*(\d{1,2})\s*[.)]?\s*$/iu;
+
+/** A bare list number said while the form asks which item: the item it names (none when past the list). */
+function numberedAnswer(turn: DialogTurn, memory: ShopMemory): { item?: ShownItem } | undefined {
+  if ((turn.state as { asking?: string }).asking !== 'item') return undefined;
+  const n = BARE_NUMBER.exec(turn.text)?.[1];
+  if (!n) return undefined;
+  const item = memory.shown[Number(n) - 1];
+  return item ? { item } : {};
+}
+
+/** An ordinal past the end of the list ("the second one" when one card is shown) names nothing. */
+function pointsPastList(text: string, memory: ShopMemory): boolean {
+  const reference = findItemReference(text);
+  return reference?.kind === 'index' && reference.index >= memory.shown.length;
+}
+
 /** "возьми второе", "добавь 3 штуки первого", "ещё две такие", the card's "В корзину" button. */
 function addToCartDialog(deps: ShopDeps): Dialog {
   const form = createFormDialog({
@@ -89,21 +116,17 @@ function addToCartDialog(deps: ShopDeps): Dialog {
     slots: [
       {
         name: 'item', required: true, prompt: 'assistant:ask.which_item', reprompts: ['assistant:ask.which_item_again'],
-        type: customSlot<ShownItem>('shown-item', ({ text, memory }) => {
+        type: customSlot<ShownItem>('shown-item', ({ text, memory, asked }) => {
           const m = memory as unknown as ShopMemory;
+          const n = asked ? BARE_NUMBER.exec(text)?.[1] : undefined;
+          if (n) return m.shown[Number(n) - 1];
           const fake = { text } as DialogTurn;
           return referencedItem(fake, m);
         }),
       },
       { name: 'qty', type: customSlot<number>('quantity', ({ text }) => extractQuantity(text)) },
     ],
-    complete: async (turn, values) => {
-      const memory = shopMemory(turn);
-      const item = values.item as ShownItem;
-      const quantity = (values.qty as number | undefined) ?? 1;
-      const line = addLine(memory, item, quantity);
-      afterCartChange(turn, 'assistant:added', { title: item.title, quantity, inCart: line.quantity });
-    },
+    complete: async (turn, values) => addChosen(turn, values),
   });
   return {
     ...form,
@@ -119,6 +142,12 @@ function addToCartDialog(deps: ShopDeps): Dialog {
         afterCartChange(turn, 'assistant:added_all', { items: memory.shown.length });
         return complete();
       }
+      // A button's exact item is added as it is: its title ("2. Яйца, 10 шт") is not read for a quantity.
+      const exact = typeof args.item === 'string' ? findShown(memory, args.item) : undefined;
+      if (exact) {
+        await addChosen(turn, { item: exact, ...(Number(args.qty) > 0 ? { qty: Number(args.qty) } : {}) });
+        return complete();
+      }
       const product = args.item || args.n ? undefined : unshownProduct(turn, memory);
       if (product || (memory.shown.length === 0 && !args.item)) {
         if (!product) turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
@@ -126,7 +155,8 @@ function addToCartDialog(deps: ShopDeps): Dialog {
         return complete();
       }
       // One item on screen: "добавь", "добавь два" can only mean it.
-      const only = memory.shown.length === 1 && !args.item && !args.n ? { item: memory.shown[0] } : {};
+      // An ordinal past the list ("the second one" with one card) is asked about, never guessed.
+      const only = memory.shown.length === 1 && !args.item && !args.n && !pointsPastList(turn.text, memory) ? { item: memory.shown[0] } : {};
       const result = await form.begin(turn, { ...args, ...only });
       if (result.status === 'waiting') {
         // The question lists what was shown, so the shopper can just press one.
@@ -137,8 +167,17 @@ function addToCartDialog(deps: ShopDeps): Dialog {
       return result;
     },
     async continue(turn) {
+      const memory = shopMemory(turn);
+      // "2" answers "which item?" with the list number, never as a quantity.
+      const numbered = numberedAnswer(turn, memory);
+      if (numbered?.item) {
+        await addChosen(turn, { ...(turn.state as { values?: Record<string, unknown> }).values, item: numbered.item });
+        return complete();
+      }
+      // A number past the list answers nothing: asked again (more explicitly), never taken as a quantity.
+      if (numbered) return form.continue(Object.create(turn, { text: { value: '' } }) as DialogTurn);
       // Asked which item, the shopper names a product that was not shown: look it up instead.
-      const product = unshownProduct(turn, shopMemory(turn));
+      const product = unshownProduct(turn, memory);
       if (product && !extractQuantity(turn.text)) {
         const request = { kind: 'search' as const, text: product, requireTags: [], excludeTags: [] };
         if (await present(turn, deps, request, 'assistant:which_to_add', { quietIfEmpty: true })) return complete();

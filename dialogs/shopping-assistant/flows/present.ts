@@ -4,7 +4,7 @@ import { fits } from '../constraints.ts';
 import { button, cardsReply, rub, serviceName, toCard, toShown } from '../cards.ts';
 import type { ShoppingQuery, Suggestion } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
-import { shopMemory, keyOf, type LastRequest } from '../shop-memory.ts';
+import { shopMemory, keyOf, showItems, type LastRequest } from '../shop-memory.ts';
 import { buildQuery } from './query.ts';
 
 /**
@@ -96,7 +96,7 @@ export async function present(
     ]);
     return 0;
   }
-  memory.shown = selected.map((s) => toShown(turn, s));
+  showItems(memory, selected.map((s) => toShown(turn, s)));
   memory.focus = undefined;
   const personal = selected.some((s) => s.reasons.some((r) => ['ordered_before', 'viewed_before', 'likes_category'].includes(r.code)
     || r.vars?.personal === true));

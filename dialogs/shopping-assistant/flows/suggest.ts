@@ -9,7 +9,7 @@ import { button, cardsReply, rub, toCard, toShown } from '../cards.ts';
 import { fits } from '../constraints.ts';
 import { extractExcludedTags, extractProductText, extractRequiredTags, extractService } from '../extract.ts';
 import type { ShopDeps } from '../shop-deps.ts';
-import { shopMemory, type LastRequest } from '../shop-memory.ts';
+import { shopMemory, showItems, type LastRequest } from '../shop-memory.ts';
 import { present } from './present.ts';
 import { buildQuery, requestFromArgs, requestFromText } from './query.ts';
 
@@ -103,7 +103,7 @@ async function showReorder(turn: DialogTurn, deps: ShopDeps, request: LastReques
       [button(turn, 'assistant:buttons.popular', 'recommend', request.service ? { service: request.service } : {})]);
     return;
   }
-  memory.shown = fitting.map((s) => toShown(turn, s));
+  showItems(memory, fitting.map((s) => toShown(turn, s)));
   const total = memory.shown.reduce((sum, s) => sum + s.price * (s.quantity ?? 1), 0);
   const text = turn.t(request.mode === 'last' ? 'assistant:reorder_last' : 'assistant:reorder_usual', { total: rub(turn, total) });
   memory.offer = { intent: 'add_to_cart', args: { all: '1' } };
