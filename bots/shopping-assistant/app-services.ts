@@ -55,6 +55,7 @@ function shoppingAssistantHandler({ translator, stores, context }: HandlerDeps):
     translator, sessions: stores.sessions, catalog: stores.catalog, events: stores.events, profiles: stores.profiles,
     consent: stores.consent, recommender, profileBuilder: context.builder,
     erase: async (shopperId) => void (await context.erasure.eraseShopper(shopperId)),
+    erasure: context.erasure,
   }).handler;
 }
 

@@ -79,12 +79,21 @@ function shelf(items: readonly CatalogItem[], service: string | undefined, occas
   return found;
 }
 
+/** The catalog backend, plus a way to drop what it keeps of a shopper in this process. */
+export interface CatalogBackend extends ShoppingBackend {
+  /**
+   * Forgets the shopper's in-process state (stated preferences, digested history, withdrawn consent) without
+   * touching any store: the erasure participant for an erasure that did not start in the chat.
+   */
+  forget(shopperId: string): void;
+}
+
 /**
  * The shopping backend over the catalog and event stores: lexical search, personal and popular ranking with
  * grounded reasons, and past orders. It is the embedded default; a learned recommender can replace the
  * ranking behind the same port.
  */
-export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBackend {
+export function createCatalogBackend(options: CatalogBackendOptions): CatalogBackend {
   const statedPreferences = new Map<string, ExplicitPreference[]>();
   const withdrawn = new Set<string>();
   const now = options.now ?? Date.now;
@@ -186,6 +195,12 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
       .map((s) => ({ item: s.item, reasons: reasonsFor(s.key, s.item, query, ctx.history, s.text, s.pop) }));
   }
 
+  function forget(shopperId: string): void {
+    statedPreferences.delete(shopperId);
+    histories.delete(shopperId);
+    withdrawn.delete(shopperId);
+  }
+
   return {
     async recommend(query) {
       const ctx = await context(query);
@@ -266,10 +281,9 @@ export function createCatalogBackend(options: CatalogBackendOptions): ShoppingBa
         shopperId, purpose: 'personalization', granted: false, at: new Date(now()).toISOString(), source: 'chat',
       });
     },
+    forget,
     async erase(shopperId) {
-      statedPreferences.delete(shopperId);
-      histories.delete(shopperId);
-      withdrawn.delete(shopperId);
+      forget(shopperId);
       if (options.erase) await options.erase(shopperId);
       else {
         await options.events.deleteByUser(shopperId);

@@ -1,4 +1,5 @@
 import type { TurnHandler } from '../../core/bot.ts';
+import type { ErasureParticipant } from '../../core/context/erasure-service.ts';
 import { ProfileBuilder } from '../../core/context/profile-builder.ts';
 import type { DialogEngine } from '../../core/dialog/engine.ts';
 import type { Translator } from '../../core/i18n.ts';
@@ -37,6 +38,11 @@ export interface ShoppingHandlerOptions {
   profileBuilder?: ProfileBuilder;
   /** The same erasure as `DELETE /api/v1/users/{id}`; default: events, profile, consent, sessions, recommender. */
   erase?: (shopperId: string) => Promise<void>;
+  /**
+   * The erasure every path goes through (`DELETE /api/v1/users/{id}` too): the assistant registers what it keeps
+   * in this process (stated preferences, digested histories), so no erasure leaves it behind.
+   */
+  erasure?: { register(participant: ErasureParticipant): void };
   checkoutLink?: ShopDeps['checkoutLink'];
   ttlSeconds?: number;
   logger?: Logger;
@@ -73,6 +79,7 @@ async function build(options: ShoppingHandlerOptions): Promise<DialogEngine> {
       await builder.addPreference(shopperId, preference);
     },
   });
+  options.erasure?.register({ name: 'shopping-assistant', erase: async (shopperId) => base.forget(shopperId) });
   const backend = recommender ? withRecommender({ base, recommender }) : base;
   return createShoppingAssistant({
     recognizer, backend, sessions: options.sessions, translator: options.translator,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemOf } from './support/catalog.ts';
 import { regularShopper } from './support/shoppers.ts';
 import { cardsOf, expectText, startWorld, type World } from './support/world.ts';
 
@@ -52,5 +53,15 @@ describe('regressions', () => {
     await chat.press(/^2\./);
     await chat.send("what's in my cart?");
     expect(chat.cards().map((c) => c.itemId), chat.transcript()).toEqual([shown[1]!.itemId]);
+  });
+
+  it('F12a: after DELETE /api/v1/users/{id} the stated diet is forgotten too', async () => {
+    const viaApi = await world.shopper({ locale: 'ru', history: regularShopper, name: 'f12-api' });
+    await viaApi.send('я веган');
+    await viaApi.send('найди молоко');
+    expect(viaApi.cards().every((c) => itemOf(c.itemId).tags.includes('vegan'))).toBe(true);
+    expect((await world.api.deleteUser(viaApi.shopperId)).status).toBe(200);
+    await viaApi.send('найди молоко');
+    expect(viaApi.cards().some((c) => !itemOf(c.itemId).tags.includes('vegan')), viaApi.transcript()).toBe(true);
   });
 });

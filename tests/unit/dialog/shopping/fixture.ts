@@ -13,6 +13,7 @@ import type { ProfileStore } from '../../../../core/stores/profile-store.ts';
 import { MemorySessionStore } from '../../../../core/stores/memory-session-store.ts';
 import { createShoppingAssistant } from '../../../../dialogs/shopping-assistant/assistant.ts';
 import { createCatalogBackend } from '../../../../dialogs/shopping-assistant/catalog-backend.ts';
+import type { ShoppingBackend } from '../../../../dialogs/shopping-assistant/ports.ts';
 import { withRecommender } from '../../../../dialogs/shopping-assistant/recommender-backend.ts';
 import { createRecommender } from '../../../../core/reco/recommender/recommender.ts';
 import { SHOPPING_ASSISTANT_INTENTS } from '../../../../dialogs/shopping-assistant/intents/index.ts';
@@ -107,7 +108,7 @@ export async function shoppingWorld(
       await builder.addPreference(shopperId, p);
     },
   });
-  let backend = base;
+  let backend: ShoppingBackend = base;
   if (options.backend === 'recommender') {
     const recommender = createRecommender({ catalog, events, profiles: builder.profiles, now: () => Date.parse('2026-11-01T00:00:00Z') });
     recommender.observe(history);
