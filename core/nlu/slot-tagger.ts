@@ -23,6 +23,8 @@ export interface TaggerTrainOptions {
  */
 export class SlotTagger {
   private readonly rows: Map<number, number>;
+  // Emission scores of the message being decoded, reused across calls (decoding is synchronous).
+  private scores = new Float64Array(0);
 
   constructor(
     readonly types: string[],
@@ -78,8 +80,10 @@ export class SlotTagger {
   /** The best BIO-valid tag sequence for a sentence's features. */
   decode(features: readonly Uint32Array[]): Int32Array {
     const n = this.tagCount;
-    const scores = new Float64Array(features.length * n);
-    features.forEach((feats, pos) => this.emissions(feats, scores, pos * n));
+    if (this.scores.length < features.length * n) this.scores = new Float64Array(Math.max(features.length, 64) * n);
+    const scores = this.scores;
+    scores.fill(0, 0, features.length * n);
+    for (let pos = 0; pos < features.length; pos++) this.emissions(features[pos] as Uint32Array, scores, pos * n);
     return viterbi(scores, features.length, n, this.transitions);
   }
 
@@ -150,9 +154,10 @@ function update(e: TaggerExample, predicted: Int32Array, step: number, rows: Tra
 export function viterbi(scores: Float64Array, len: number, n: number, transitions: ArrayLike<number>): Int32Array {
   const out = new Int32Array(len);
   if (len === 0) return out;
-  let prevScore = new Float64Array(n);
-  let curScore = new Float64Array(n);
-  const back = new Int32Array(len * n);
+  const buffer = buffers(len, n);
+  let prevScore = buffer.a;
+  let curScore = buffer.b;
+  const back = buffer.back;
   for (let cur = 0; cur < n; cur++) {
     const inside = cur > 0 && cur % 2 === 0;
     prevScore[cur] = inside ? -Infinity : (scores[cur] as number) + (transitions[n * n + cur] as number);
@@ -193,6 +198,15 @@ export function viterbi(scores: Float64Array, len: number, n: number, transition
     arg = back[pos * n + arg] as number;
   }
   return out;
+}
+
+// Viterbi's work arrays, reused across calls (decoding is synchronous): no garbage per message.
+let work = { a: new Float64Array(0), b: new Float64Array(0), back: new Int32Array(0) };
+function buffers(len: number, n: number): typeof work {
+  if (work.a.length < n || work.back.length < len * n) {
+    work = { a: new Float64Array(n), b: new Float64Array(n), back: new Int32Array(Math.max(len, 64) * n) };
+  }
+  return work;
 }
 
 function sameTags(a: Int32Array, b: Int32Array): boolean {

@@ -60,7 +60,8 @@ export function taggerFeatures(tokens: readonly Token[], hints: readonly SpanHin
   const at = (i: number): TokenHashes => (i < 0 ? BOS : i >= hs.length ? EOS : (hs[i] as TokenHashes));
   const ih = intent === undefined ? 0 : hashString(`intent:${intent}`);
   return tokens.map((token, i) => {
-    const f: number[] = [];
+    const f = SCRATCH;
+    f.length = 0;
     const p2 = at(i - 2);
     const p1 = at(i - 1);
     const c = at(i);
@@ -89,10 +90,13 @@ export function taggerFeatures(tokens: readonly Token[], hints: readonly SpanHin
     const local = localFeatures(token);
     const out = new Uint32Array(local.length + f.length);
     out.set(local);
-    out.set(f, local.length);
+    for (let k = 0; k < f.length; k++) out[local.length + k] = f[k] as number;
     return out;
   });
 }
+
+// The per-token feature list is rebuilt for every token of every message: one reused array, no garbage.
+const SCRATCH: number[] = [];
 
 const localCache = new Map<string, Uint32Array>();
 
