@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { shoppingTestSet } from '../../../dialogs/shopping-assistant/intents/test-set.ts';
 import { shoppingRecognizer } from './shopping-recognizer.ts';
 
-// Measured on the labelled regression set (dialogs/shopping-assistant/intents/test-set-*.ts) when it was written (ru 0.898, en 0.898 with seed 7);
+// Measured on the labelled regression set (dialogs/shopping-assistant/intents/test-set-*.ts) when it was written (ru 0.898, en 0.898 with seed 7),
+// then ru 0.904, en 0.915 after the tagger/classifier rework (2026-11, training is deterministic);
 // raise these when the engine improves, never lower them to make a change pass.
-const RECORDED = { ru: 0.89, en: 0.89 };
+const RECORDED = { ru: 0.9, en: 0.91 };
 
 describe('shopping intents regression guard', () => {
   const recognizer = shoppingRecognizer();
