@@ -17,6 +17,8 @@ const ADDRESS_RU =
 const ADDRESS_EN =
   /\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct)\b\.?(?:,?\s*(?:Apt|Apartment|Suite)\.?\s*\d+)?/g;
 
+const HAS_DIGIT_OR_AT = /[\d@]/;
+
 function luhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i += 1) {
@@ -35,6 +37,8 @@ function luhn(digits: string): boolean {
  * before any text reaches the LLM or the logs. Prices and quantities ("до 500 рублей", "2 кг") are left alone.
  */
 export function redactPersonalData(input: string): RedactionResult {
+  // Every kind needs a digit or an '@' (addresses need a house number): most chat lines have neither.
+  if (!HAS_DIGIT_OR_AT.test(input)) return { text: input, found: {} };
   const found: Partial<Record<RedactionKind, number>> = {};
   const count = (kind: RedactionKind) => {
     found[kind] = (found[kind] ?? 0) + 1;
