@@ -56,16 +56,18 @@ export function integerSlot(options: { min?: number; max?: number } = {}): SlotT
   };
 }
 
+// Every common way to say an upper bound: "до 1000р", "не больше 500 руб", "в пределах 500", "max 500 rub", "under 300".
 const MONEY_RE =
-  /(?:до|не\s+дороже|дешевле|в\s+пределах|максимум|under|below|up\s+to|within|max(?:imum)?|less\s+than|no\s+more\s+than|budget(?:\s+of)?|бюджет(?:ом)?)\s*(\d[\d\s]*(?:[.,]\d+)?)\s*(к|k|тыс\.?|тысяч[и]?)?/i;
-const AMOUNT_WITH_CURRENCY_RE = /(\d[\d\s]*(?:[.,]\d+)?)\s*(к|k|тыс\.?|тысяч[и]?)?\s*(?:₽|руб(?:лей|ля|\.)?|р\b|rub(?:les?)?|roubles?)/i;
+  /(?:до|не\s+дороже|не\s+больше|не\s+более|не\s+выше|дешевле|в\s+пределах|в\s+рамках|максимум|макс\.?|under|below|up\s+to|within|max(?:imum)?|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|cheaper\s+than|budget(?:\s+of)?|бюджет(?:ом)?)\s*(?:₽\s*)?(\d+(?:\s\d{3})*(?:[.,]\d+)?)(?:((?:к|k)(?![а-яёa-z]))|\s*(тыс\.?|тысяч[а-я]*))?/i;
+// "р" is a currency only as a whole word ("1000р", "500 р."), never the start of "рыба".
+const AMOUNT_WITH_CURRENCY_RE = /(\d+(?:\s\d{3})*(?:[.,]\d+)?)(?:((?:к|k)(?![а-яёa-z]))|\s*(тыс\.?|тысяч[а-я]*))?\s*(?:₽|руб(?:лей|ля|\.)?|р\.?(?![а-яёa-z])|rub(?:les?)?|roubles?)/i;
 
 function parseAmount(digits: string, multiplier: string | undefined): number {
   const base = Number(digits.replace(/\s/g, '').replace(',', '.'));
   return multiplier ? base * 1000 : base;
 }
 
-/** An upper price bound in roubles ("до 1000 рублей", "under 500", "бюджет 2к"). */
+/** An upper price bound in roubles ("до 1000 рублей", "в пределах 500 р", "under 500", "max 500 rub", "бюджет 2к"). */
 export const budgetSlot: SlotType<number> = {
   name: 'budget',
   extract({ text, entities, asked }) {
@@ -75,9 +77,9 @@ export const budgetSlot: SlotType<number> = {
       if (Number.isFinite(amount) && amount > 0) return amount;
     }
     const bound = MONEY_RE.exec(text);
-    if (bound?.[1]) return parseAmount(bound[1], bound[2]);
+    if (bound?.[1]) return parseAmount(bound[1], bound[2] ?? bound[3]);
     const withCurrency = AMOUNT_WITH_CURRENCY_RE.exec(text);
-    if (withCurrency?.[1]) return parseAmount(withCurrency[1], withCurrency[2]);
+    if (withCurrency?.[1]) return parseAmount(withCurrency[1], withCurrency[2] ?? withCurrency[3]);
     if (asked) {
       const bare = /^\s*(\d[\d\s]*)\s*(к|k)?\s*$/i.exec(text);
       if (bare?.[1]) return parseAmount(bare[1], bare[2]);
