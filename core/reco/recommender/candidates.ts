@@ -133,9 +133,10 @@ export function addBoughtTogether(pool: CandidatePool, context: CandidateContext
 /** Semantic matches of the request's text. */
 export function addSemanticHits(pool: CandidatePool, hits: readonly SemanticHit[], query: string): void {
   for (const hit of hits) {
-    // Hits sharing no word with the request are only loosely related: keep them as a fallback.
-    const score = hit.matchedWords.length > 0 ? hit.score : hit.score * 0.5;
-    pool.add(hit.key, score, { kind: 'query_match', facts: { query, matchedWords: hit.matchedWords } });
+    // A hit sharing no word with the request (not even one typo away) has no true reason to give: "close in
+    // meaning" to "m over wine" is how headphones got suggested for wine. Such hits are not candidates.
+    if (hit.matchedWords.length === 0) continue;
+    pool.add(hit.key, hit.score, { kind: 'query_match', facts: { query, matchedWords: hit.matchedWords } });
   }
 }
 

@@ -115,6 +115,18 @@ describe('renderExplanation', () => {
   const repurchase = { reason: { kind: 'repurchase' as const, facts: { timesOrdered: 7, everyDays: 5, daysSinceLast: 6, due: true } },
     constraints: { tags: ['vegan'], underBudget: 300 } };
 
+  it('a recommendation for a request never gives a "close in meaning" reason: a query match cites the item\'s words', async () => {
+    for (const query of ['посоветуешь', 'do you', 'm over wine', 'что-то интересное', 'молоко']) {
+      for (const locale of ['ru', 'en'] as const) {
+        for (const rec of await world.recommender.recommend({ query, limit: 10, locale })) {
+          assertTrue(undefined, rec);
+          if (rec.explanation.reason.kind === 'query_match') expect(rec.explanation.reason.facts.matchedWords.length).toBeGreaterThan(0);
+          expect(rec.reason).not.toMatch(/близко по смыслу|close in meaning/);
+        }
+      }
+    }
+  });
+
   it('renders Russian and English with plural forms', () => {
     expect(renderExplanation(repurchase, 'ru')).toBe('вы берёте это примерно раз в 5 дней; последний раз — 6 дней назад; веганское, до 300 ₽');
     expect(renderExplanation(repurchase, 'en')).toBe('you order this about every 5 days; last time 6 days ago; vegan, under 300 ₽');
