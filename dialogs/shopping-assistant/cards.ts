@@ -19,6 +19,7 @@ export function reasonText(turn: DialogTurn, reason: Reason): string {
   const vars = { ...(reason.vars ?? {}) };
   if (typeof vars.service === 'string') vars.service = turn.t(`assistant:in_service.${vars.service}`);
   if (typeof vars.occasion === 'string') vars.occasion = turn.t(`assistant:occasions.${vars.occasion}`);
+  if (typeof vars.need === 'string') vars.need = turn.t(`assistant:needs.${vars.need}`);
   return turn.t(`assistant:reasons.${reason.code}`, vars);
 }
 

@@ -7,9 +7,11 @@ import type { ConsentStore } from '../../core/stores/consent-store.ts';
 import type { EventStore } from '../../core/stores/event-store.ts';
 import type { ProfileStore } from '../../core/stores/profile-store.ts';
 import { fits } from './constraints.ts';
+import { suitsNeed } from './needs.ts';
 import { suitsOccasion } from './occasions.ts';
+import { spellingOf } from './spelling.ts';
 import type { Reason, ReorderQuery, ShoppingBackend, ShoppingQuery, StatedPreference, Suggestion } from './ports.ts';
-import { matchScore, stemIndex, stems } from './text-match.ts';
+import { matchesAll, matchScore, stemIndex, stems } from './text-match.ts';
 
 /** Options for {@link createCatalogBackend}. */
 export interface CatalogBackendOptions {
@@ -65,15 +67,16 @@ function median(values: number[]): number {
 
 const shelves = new WeakMap<readonly CatalogItem[], Map<string, readonly CatalogItem[]>>();
 
-/** The items of one service (or all) that suit an occasion (or any), computed once per catalog snapshot. */
-function shelf(items: readonly CatalogItem[], service: string | undefined, occasion: string | undefined): readonly CatalogItem[] {
-  if (!service && !occasion) return items;
+/** The items of one service (or all) that suit an occasion or a need (or any), computed once per catalog snapshot. */
+function shelf(items: readonly CatalogItem[], service: string | undefined, occasion: string | undefined, need?: string): readonly CatalogItem[] {
+  if (!service && !occasion && !need) return items;
   let cache = shelves.get(items);
   if (!cache) shelves.set(items, (cache = new Map()));
-  const key = `${service ?? ''}|${occasion ?? ''}`;
+  const key = `${service ?? ''}|${occasion ?? ''}|${need ?? ''}`;
   let found = cache.get(key);
   if (!found) {
-    found = items.filter((i) => (!service || i.service === service) && (!occasion || suitsOccasion(i, occasion)));
+    found = items.filter((i) => (!service || i.service === service) && (!occasion || suitsOccasion(i, occasion))
+      && (!need || suitsNeed(i, need)));
     cache.set(key, found);
   }
   return found;
@@ -174,13 +177,14 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
       reasons.push({ code: 'likes_category', vars: { category: item.category.split('/').pop() } });
     }
     if (suitsOccasion(item, query.occasion)) reasons.push({ code: 'occasion', vars: { occasion: query.occasion } });
+    if (suitsNeed(item, query.need)) reasons.push({ code: 'need', vars: { need: query.need, category: item.category.split('/').pop() } });
     if (reasons.length === 0) reasons.push({ code: pop > 0 ? 'popular' : 'pick', vars: { service: item.service } });
     return reasons;
   }
 
   function rank(items: readonly CatalogItem[], query: ShoppingQuery, ctx: Awaited<ReturnType<typeof context>>, queryStems: string[]): Suggestion[] {
     const { scores, max } = ctx.popularity;
-    const scored: Array<{ item: CatalogItem; key: string; score: number; text: number; pop: number }> = [];
+    const scored: Array<{ item: CatalogItem; key: string; score: number; text: number; pop: number; full: boolean }> = [];
     for (const item of items) {
       if (!fits(item, query)) continue;
       const text = queryStems.length ? matchScore(item, queryStems) : 0;
@@ -188,9 +192,10 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
       const key = itemKey(item.service, item.id);
       const pop = (scores.get(key) ?? 0) / max;
       const score = text * 5 + personalScore(key, item, ctx.history) + (suitsOccasion(item, query.occasion) ? 2 : 0) + pop;
-      scored.push({ item, key, score, text, pop });
+      scored.push({ item, key, score, text, pop, full: queryStems.length > 1 && matchesAll(item, queryStems) });
     }
-    scored.sort((a, b) => b.score - a.score || a.item.price - b.item.price || a.item.id.localeCompare(b.item.id));
+    // An item with every word of the request ("cat food") comes before one with only some ("cat litter").
+    scored.sort((a, b) => Number(b.full) - Number(a.full) || b.score - a.score || a.item.price - b.item.price || a.item.id.localeCompare(b.item.id));
     return scored.slice(0, Math.max(query.limit * 4, 20))
       .map((s) => ({ item: s.item, reasons: reasonsFor(s.key, s.item, query, ctx.history, s.text, s.pop) }));
   }
@@ -204,6 +209,7 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
   return {
     async recommend(query) {
       const ctx = await context(query);
+      if (query.need) return rank(shelf(ctx.snapshot.items, query.service, undefined, query.need), query, ctx, []);
       let items = shelf(ctx.snapshot.items, query.service, undefined);
       if (query.occasion) {
         const suited = shelf(ctx.snapshot.items, query.service, query.occasion);
@@ -216,7 +222,13 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
     async search(query) {
       const ctx = await context(query);
       const queryStems = stems(query.text ?? '');
-      return rank([...stemIndex(ctx.snapshot.items).candidates(queryStems)], query, ctx, queryStems);
+      const found = rank([...stemIndex(ctx.snapshot.items).candidates(queryStems)], query, ctx, queryStems);
+      if (found.length > 0 || !query.text) return found;
+      // "мололко": the catalog's own words correct the typo, and the reasons name the word that matched.
+      const corrected = spellingOf(ctx.snapshot.items).correctText(query.text);
+      if (!corrected) return found;
+      const correctedStems = stems(corrected);
+      return rank([...stemIndex(ctx.snapshot.items).candidates(correctedStems)], { ...query, text: corrected }, ctx, correctedStems);
     },
     async reorder(query: ReorderQuery) {
       const snapshot = await options.catalog.snapshot();

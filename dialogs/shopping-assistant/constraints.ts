@@ -1,6 +1,7 @@
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 import { itemKey } from '../../core/stores/catalog-store.ts';
 import type { ShoppingQuery } from './ports.ts';
+import { suitsNeed } from './needs.ts';
 import { namesItem } from './text-match.ts';
 
 /** Words that ask for alcohol as such ("что-нибудь выпить покрепче" is not enough: the shopper must say it). */
@@ -73,6 +74,9 @@ export function violation(item: CatalogItem, query: ShoppingQuery): string | und
     if (!hasFact(item, tag) && (isFood(item) || tag === 'organic')) return `require:${tag}`;
     if ((CONFLICTS[tag] ?? []).some((t) => tags.includes(t))) return `conflict:${tag}`;
   }
+  for (const tag of query.strictTags ?? []) if (!hasFact(item, tag)) return `require:${tag}`;
+  if (query.foodOnly && !isFood(item)) return 'not_food';
+  if (query.need && !suitsNeed(item, query.need)) return 'need';
   if (hasDisliked(item, query.dislikes)) return 'dislike';
   if (query.excludeItems.includes(itemKey(item.service, item.id))) return 'excluded';
   // Adult goods only when the shopper asked for them by name, never as a side effect of a wider request.

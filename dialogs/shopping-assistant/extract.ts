@@ -1,6 +1,7 @@
 import type { Service } from '../../core/reply.ts';
 import { numbersIn, wordToNumber } from '../../core/dialog/numbers.ts';
 import { budgetSlot } from '../../core/dialog/slots.ts';
+import { withoutNeed } from './needs.ts';
 
 // `\b` only knows ASCII letters: Russian words get Unicode-aware boundaries.
 const B = '(?<![\\p{L}\\p{N}])';
@@ -136,12 +137,50 @@ export function extractQuantity(text: string): number | undefined {
 }
 
 const SEARCH_NOISE = re(
-  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|возьму|беру|берём|берем|давай(?:те)?|лучше|положи(?:те)?|закинь|докинь|кинь|ещё|еще|i'?ll|i\\s+will|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
+  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|возьму|беру|берём|берем|давай(?:те)?|лучше|положи(?:те)?|закинь|докинь|кинь|ещё|еще|i'?ll|i\\s+will|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|нуж[её]н|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
 );
 
 const RECOMMEND_NOISE = re(
   `${B}(?:что|чего|чем|взять|брать|купить|заказать|приготовить|порекомендуй\\p{L}*|посоветуй\\p{L}*|подскажи\\p{L}*|предложи\\p{L}*|подбери|можно|бы|на|для|к|нам|мне|вечер\\p{L}*|what|should|could|can|shall|i|we|get|buy|cook|have|recommend|suggest|something|anything|for|to|us|tonight)${E}`,
 );
+
+/**
+ * Words that never name a product: pronouns, question and function words, auxiliaries, politeness. What is left
+ * of a request after them is what the shopper asked for, or nothing.
+ */
+const FUNCTION_WORDS = new Set([
+  'что', 'чего', 'чем', 'чём', 'как', 'какой', 'какая', 'какое', 'какие', 'какую', 'где', 'когда', 'куда', 'зачем', 'почему',
+  'я', 'ты', 'вы', 'мы', 'он', 'она', 'они', 'мне', 'меня', 'мной', 'тебе', 'тебя', 'вам', 'вас', 'нам', 'нас', 'себе', 'свой', 'мой', 'моя', 'мои', 'наш',
+  'в', 'во', 'на', 'по', 'из', 'от', 'до', 'для', 'к', 'ко', 'с', 'со', 'о', 'об', 'у', 'за', 'под', 'над', 'при', 'без',
+  'и', 'или', 'а', 'но', 'же', 'ли', 'бы', 'ну', 'вот', 'это', 'этот', 'эту', 'то', 'так', 'там', 'тут', 'еще', 'ещё', 'уже', 'тоже', 'также', 'очень',
+  'есть', 'быть', 'будет', 'можно', 'нужно', 'надо', 'нужен', 'нужна', 'нужны', 'хочу', 'хотим', 'хочется', 'давай', 'давайте', 'пожалуйста', 'плиз',
+  'сегодня', 'завтра', 'сейчас', 'вечером', 'нибудь', 'что-нибудь', 'что-то', 'чего-нибудь', 'какой-нибудь', 'какое-нибудь', 'какие-нибудь', 'какую-нибудь',
+  'посоветуешь', 'посоветуете', 'порекомендуешь', 'порекомендуете', 'предложишь', 'предложите', 'подскажешь', 'подскажете',
+  'what', 'which', 'who', 'how', 'where', 'when', 'why', 'i', 'you', 'he', 'she', 'we', 'they', 'me', 'us', 'my', 'your', 'our', 'it', 'its', 'this', 'that',
+  'a', 'an', 'the', 'to', 'for', 'of', 'in', 'on', 'at', 'with', 'from', 'by', 'about', 'and', 'or', 'but', 'so', 'some', 'any', 'something', 'anything',
+  'do', 'does', 'did', 'am', 'is', 'are', 'be', 'can', 'could', 'would', 'should', 'shall', 'will', 'may', 'might', 'must', 'have', 'has', 'had',
+  'get', 'got', 'buy', 'order', 'cook', 'eat', 'need', 'want', 'like', 'please', 'tonight', 'today', 'now', 'good', 'nice', 'great', 'best', 'there', 'here',
+]);
+
+/** Request verbs in any form ("посоветуешь", "рекомендуете", "suggested", "advise"): asking, never the thing asked for. */
+const REQUEST_VERB = /^(?:по)?(?:совет|рекоменд|подска|предлаг|предлож|подбер|подобр|выбер|выбир)|^(?:recommend|suggest|advis|propos|pick|choos)/iu;
+
+/** "I'm over 18", "мне есть 18", "я совершеннолетний": an age, never a product or a price. */
+const AGE_STATEMENT_G = new RegExp(
+  `${B}(?:i'?m|i\\s+am)\\s+(?:over\\s+|above\\s+|older\\s+than\\s+)?\\d{1,2}\\s*\\+?(?:\\s*(?:years?\\s+old|y\\.?o\\.?))?|${B}i'?m\\s+(?:an?\\s+)?(?:adult|of\\s+age)|${B}мне\\s+(?:уже\\s+)?(?:есть\\s+)?(?:больше\\s+)?\\d{1,2}\\s*\\+?(?:\\s*(?:лет|год\\p{L}*))?|${B}я\\s+(?:уже\\s+)?совершеннолет\\p{L}*|${B}\\d{2}\\s*\\+`,
+  'giu',
+);
+
+/** Drops an age statement and English contractions ("I'm" -> "I"), which would leave stray letters behind. */
+function withoutAgeAndContractions(text: string): string {
+  return text.replace(AGE_STATEMENT_G, ' ').replace(/(\p{L})['’](?:m|s|re|ve|ll|d)(?!\p{L})/giu, '$1');
+}
+
+/** Whether a word can name a product: not a function word, a request verb or a number. */
+function meaningful(word: string): boolean {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  return w.length >= 2 && !FUNCTION_WORDS.has(w) && !REQUEST_VERB.test(w) && wordToNumber(w) === undefined && !UNIT.test(w);
+}
 
 // Global versions of the patterns, compiled once: extraction runs on every message.
 const global = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
@@ -149,9 +188,9 @@ const OCCASIONS_G = OCCASIONS.map(([, pattern]) => global(pattern));
 const PEOPLE_G = [global(PEOPLE_RU), global(PEOPLE_EN)];
 const RECOMMEND_NOISE_G = global(RECOMMEND_NOISE);
 
-/** The product words of a recommendation request, after its occasion, headcount and filler words. */
+/** The product words of a recommendation request, after its occasion, need, headcount, age and filler words. */
 export function extractRecommendText(text: string): string | undefined {
-  let rest = text;
+  let rest = withoutNeed(withoutAgeAndContractions(text));
   for (const pattern of [...OCCASIONS_G, ...PEOPLE_G]) rest = rest.replace(pattern, ' ');
   rest = extractProductText(rest) ?? '';
   let previous = '';
@@ -159,30 +198,53 @@ export function extractRecommendText(text: string): string | undefined {
     previous = rest;
     rest = rest.replace(RECOMMEND_NOISE_G, ' ').replace(/\s+/g, ' ').trim();
   }
+  rest = rest.split(' ').filter(meaningful).join(' ');
   return rest.length >= 3 ? rest : undefined;
 }
 
 const TAG_PATTERNS_G = [...REQUIRE, ...EXCLUDE].map(([, pattern]) => new RegExp(pattern.source, 'giu'));
 const SERVICE_PHRASES_G = SERVICES.map(([, pattern]) => new RegExp(`(?:${B}(?:в|на|из|in|on|at|from)\\s+)?(?:${pattern.source})`, 'giu'));
 const SEARCH_NOISE_G = new RegExp(SEARCH_NOISE.source, 'giu');
-/** Words that name no product ("продукты", "food"): a request made only of them is a recommendation. */
-const GENERIC_G = new RegExp(`${B}(?:продукт\\p{L}*|товар\\p{L}*|еда|еду|еды|покупк\\p{L}*|вещ\\p{L}*|что-нибудь|что-то|чего-нибудь|food|products?|items?|stuff|things|groceries|something|anything)${E}`, 'giu');
+/** Words that name no product on their own ("продукты", "food"): a request made only of them is a recommendation. */
+const GENERIC_SOURCE = `${B}(?:продукт\\p{L}*|товар\\p{L}*|еда|еду|еды|покупк\\p{L}*|вещ\\p{L}*|что-нибудь|что-то|чего-нибудь|food|products?|items?|stuff|things|groceries|grocery|something|anything)${E}`;
+const GENERIC_G = new RegExp(GENERIC_SOURCE, 'giu');
+const GENERIC_WORD = new RegExp(`^${GENERIC_SOURCE}$`, 'iu');
 const UNIT = /^(?:шт\.?|штук\p{L}*|пач\p{L}*|упаков\p{L}*|pcs|pieces?|packs?|of)$/iu;
+/** Food as such ("продукты", "еда", "groceries"): the answer is food, not medicine or electronics. */
+const FOOD_WORDS = re(`${B}(?:продукт(?:ы|ов|ами)?|еда|еду|еды|поесть|продуктов\\p{L}*|groceries|grocery|food)${E}`);
+
+/** Whether the message asks for food as such ("безглютеновые продукты", "gluten-free groceries"). */
+export function asksForFood(text: string): boolean {
+  return FOOD_WORDS.test(text);
+}
+
+// Upper price bounds in every common wording, with or without a currency ("до 1000р", "max 500 rub", "under 300").
+const BOUND_WORDS = `(?:до|не\\s+дороже|не\\s+больше|не\\s+более|не\\s+выше|в\\s+пределах|в\\s+рамках|максимум|макс\\.?|дешевле|бюджет(?:ом)?|under|below|up\\s+to|within|max(?:imum)?|at\\s+most|no\\s+more\\s+than|not\\s+more\\s+than|less\\s+than|cheaper\\s+than|budget(?:\\s+of)?)`;
+const AMOUNT = `\\d+(?:\\s\\d{3})*(?:[.,]\\d+)?(?:(?:к|k)(?!\\p{L})|\\s*(?:тыс\\.?|тысяч\\p{L}*))?`;
+const CURRENCY = `(?:₽|руб\\p{L}*\\.?|rub\\p{L}*|roubles?|р\\.?(?!\\p{L}))`;
+const PRICE_PHRASES_G = [
+  new RegExp(`${B}${BOUND_WORDS}\\s*(?:₽\\s*)?${AMOUNT}\\s*${CURRENCY}?`, 'giu'),
+  new RegExp(`${B}${AMOUNT}\\s*${CURRENCY}`, 'giu'),
+];
 
 /** The product words of a search ("найди безлактозное молоко в Купере" -> "молоко"). */
 export function extractProductText(text: string): string | undefined {
-  let rest = text;
+  let rest = withoutAgeAndContractions(text);
   for (const pattern of TAG_PATTERNS_G) rest = rest.replace(pattern, ' ');
   for (const pattern of SERVICE_PHRASES_G) rest = rest.replace(pattern, ' ');
-  rest = rest
-    .replace(/(?:до|не\s+дороже|дешевле|under|below|up\s+to|within|less\s+than)\s*\d[\d\s]*(?:к|k|тыс\.?)?\s*(?:₽|руб\p{L}*|rub\p{L}*|р\.)?/giu, ' ')
-    .replace(/\d[\d\s]*(?:₽|руб\p{L}*|rub\p{L}*)/giu, ' ');
+  for (const pattern of PRICE_PHRASES_G) rest = rest.replace(pattern, ' ');
   let previous = '';
   while (previous !== rest) {
     previous = rest;
-    rest = rest.replace(SEARCH_NOISE_G, ' ').replace(GENERIC_G, ' ');
+    rest = rest.replace(SEARCH_NOISE_G, ' ');
   }
-  const words = rest.replace(/[?!.,;:«»"']/g, ' ').split(/\s+/).filter((w) => w && wordToNumber(w) === undefined && !UNIT.test(w));
-  const cleaned = words.join(' ');
+  // "корм для кошек" keeps its words; "cat food" keeps "food" too, but "vegan food" alone names no product.
+  const words = (text: string) => text.replace(/[?!.,;:«»"'“”]/g, ' ').split(/\s+/).filter((w) => w && wordToNumber(w) === undefined && !UNIT.test(w));
+  const specific = words(rest.replace(GENERIC_G, ' '));
+  const kept = specific.some(meaningful) ? words(rest) : specific;
+  // "cheese for" / "for cheese": a function word at either end belongs to the request, not the product.
+  while (kept.length > 0 && !meaningful(kept[0]!) && !GENERIC_WORD.test(kept[0]!)) kept.shift();
+  while (kept.length > 0 && !meaningful(kept[kept.length - 1]!) && !GENERIC_WORD.test(kept[kept.length - 1]!)) kept.pop();
+  const cleaned = kept.join(' ');
   return cleaned.length >= 2 ? cleaned : undefined;
 }

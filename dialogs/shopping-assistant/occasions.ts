@@ -10,9 +10,12 @@ const OCCASION_GOODS: Readonly<Record<string, RegExp>> = {
   snack: /снек|батончик|орех|фрукт|йогурт|печень|чипс|сухарик|шоколад|snack|bar|nuts|fruit|yogurt|cookie|chips|chocolate/i,
 };
 
+/** Shelves that never make a meal, whatever their titles say ("Зубная паста" is no pasta, cat food no dinner). */
+const NOT_A_MEAL = /^(?:Электрон|Бытов|Зоо|Аптек|Здоровье\/(?:Гигиен|Медтех)|Детские товары\/(?!Детское питание)|Красот|Косметик|Хоз|Дом|Одежд|Обувь|Авто|Сад|Строит|Канц|Книг|Игрушк|Electronics|Appliances|Pets?|Pharmacy|Beauty|Household|Home|Clothing|Toys)/i;
+
 const cache = new WeakMap<CatalogItem, Map<string, boolean>>();
 
-/** Whether an item suits the occasion (remembered per item, since catalog items are immutable values). */
+/** Whether an item suits the occasion: food of a fitting kind (remembered per item: catalog items are immutable values). */
 export function suitsOccasion(item: CatalogItem, occasion: string | undefined): boolean {
   if (!occasion) return false;
   let known = cache.get(item);
@@ -20,7 +23,8 @@ export function suitsOccasion(item: CatalogItem, occasion: string | undefined): 
   let suits = known.get(occasion);
   if (suits === undefined) {
     const pattern = OCCASION_GOODS[occasion];
-    suits = pattern ? pattern.test(`${item.category} ${item.title.ru} ${item.title.en ?? ''}`) : false;
+    suits = pattern !== undefined && !NOT_A_MEAL.test(item.category)
+      && pattern.test(`${item.category} ${item.title.ru} ${item.title.en ?? ''}`);
     known.set(occasion, suits);
   }
   return suits;

@@ -18,6 +18,15 @@ export interface ShoppingQuery {
   requireTags: string[];
   /** Items must carry none of these tags. */
   excludeTags: string[];
+  /**
+   * Facts this very request names ("gluten-free groceries"): every item carries them, food or not. The shopper's
+   * standing diet (`requireTags`) binds food only, so a vegan can still buy a phone.
+   */
+  strictTags?: string[];
+  /** The request asks for food as such ("продукты", "groceries"): no medicines or electronics. */
+  foodOnly?: boolean;
+  /** A need the request states instead of a product ("kids_gift", "pain"): every item answers it. */
+  need?: string;
   /** Words the shopper dislikes: items whose title contains one are never suggested. */
   dislikes: string[];
   /** `service:id` keys never to suggest again ("это мне не подходит"). */

@@ -1,6 +1,7 @@
 import type { Recommender } from '../../core/reco/recommender/recommender.ts';
 import type { Diet, HardConstraints, Recommendation } from '../../core/reco/recommender/types.ts';
 import { dislikeRoot } from './extract.ts';
+import { suitsNeed } from './needs.ts';
 import { suitsOccasion } from './occasions.ts';
 import type { ShoppingBackend, ShoppingQuery, Suggestion } from './ports.ts';
 import { matchScore, stems } from './text-match.ts';
@@ -29,9 +30,20 @@ function constraintsOf(query: ShoppingQuery): HardConstraints {
 
 const PERSONAL_KINDS = new Set(['repurchase', 'bought_together', 'similar_shoppers', 'cross_service']);
 
+/** The item words the recommender matched to the request (spelling-corrected), none for other reasons. */
+function matchedWords(r: Recommendation): string[] {
+  return r.explanation.reason.kind === 'query_match' ? r.explanation.reason.facts.matchedWords : [];
+}
+
 function toSuggestion(r: Recommendation): Suggestion {
   const personal = PERSONAL_KINDS.has(r.explanation.reason.kind);
-  return { item: r.item, reasons: [{ code: 'text', vars: { text: r.reason, personal } }] };
+  return { item: r.item, reasons: [{ code: 'text', vars: { text: r.reason, personal, queryMatch: matchedWords(r).length > 0 } }] };
+}
+
+/** What the request is about beyond its constraints: its occasion (when no product is named) and its need. */
+function suitsRequest(s: Suggestion, query: ShoppingQuery): boolean {
+  if (query.need && !suitsNeed(s.item, query.need)) return false;
+  return !query.occasion || Boolean(query.text) || suitsOccasion(s.item, query.occasion);
 }
 
 /**
@@ -54,9 +66,9 @@ export function withRecommender(options: RecommenderBackendOptions): ShoppingBac
         ...(query.text ? { query: query.text } : {}),
       };
       const learned = (await recommender.recommend(request)).map(toSuggestion);
-      const suited = query.occasion ? learned.filter((s) => suitsOccasion(s.item, query.occasion)) : learned;
+      const suited = learned.filter((s) => suitsRequest(s, query));
       const ordered = [...suited, ...learned.filter((s) => !suited.includes(s))];
-      if (suited.length >= query.limit || (!query.occasion && learned.length >= query.limit)) return ordered;
+      if (suited.length >= query.limit) return ordered;
       // Too few for a full answer: the catalog backend tops it up, after what the recommender chose.
       const seen = new Set(ordered.map((s) => `${s.item.service}:${s.item.id}`));
       const more = (await base.recommend(query)).filter((s) => !seen.has(`${s.item.service}:${s.item.id}`));
@@ -70,9 +82,10 @@ export function withRecommender(options: RecommenderBackendOptions): ShoppingBac
         query: query.text, filters: constraintsOf(query), limit: query.limit * 3, locale: query.locale,
         ...(query.personalize && query.shopperId ? { shopperId: query.shopperId } : {}),
       });
-      // A search answers with the product asked for: loose neighbours in meaning ("nuts" for "milk") stay out.
+      // A search answers with the product asked for: loose neighbours in meaning ("nuts" for "milk") stay out;
+      // a typo ("мололко") counts by the words the recommender's spelling correction matched.
       const words = stems(query.text);
-      const relevant = found.filter((r) => matchScore(r.item, words) >= 0.5);
+      const relevant = found.filter((r) => matchScore(r.item, words) >= 0.5 || matchedWords(r).length * 2 >= words.length);
       return relevant.map(toSuggestion);
     },
     async erase(shopperId) {

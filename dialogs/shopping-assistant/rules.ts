@@ -6,6 +6,7 @@ import type { IntentScore } from '../../core/nlu/recognizer.ts';
 import {
   extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractRecommendText, extractRequiredTags, extractService,
 } from './extract.ts';
+import { extractNeed } from './needs.ts';
 import type { ShopMemory } from './shop-memory.ts';
 
 // `\b` only knows ASCII letters, so every pattern gets Unicode-aware word boundaries.
@@ -67,8 +68,11 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
     return { name: 'cart_correction', confidence: 0.99 };
   }
   if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
-  for (const [intent, pattern, confidence] of RULES) {
-    if (!pattern.test(text)) continue;
+  const rule = RULES.find(([, pattern]) => pattern.test(text));
+  // A need ("подарок ребёнку", "от головной боли") asks for a suggestion, however it is worded.
+  if ((!rule || rule[0] === 'search_product' || rule[0] === 'recommend') && extractNeed(text)) return { name: 'recommend', confidence: 0.9 };
+  if (rule) {
+    const [intent, , confidence] = rule;
     if ((intent === 'confirm_yes' || intent === 'confirm_no') && memory.offer) return { name: intent, confidence: 0.95 };
     return { name: intent, confidence };
   }
@@ -76,6 +80,13 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   if (shown > 0 && reference && reference.kind !== 'anaphor' && text.trim().split(/\s+/).length <= 4) {
     return { name: 'add_to_cart', confidence: 0.7 };
   }
-  if (memory.last && constraintsOnly(text)) return { name: 'refine', confidence: 0.85 };
+  if (memory.last && constraintsOnly(text) && !newOccasionRequest(text)) return { name: 'refine', confidence: 0.85 };
+  // "ужин на двоих до 1000р в Самокате", "dinner below 500 rubles": an occasion with its constraints is a request.
+  if (extractOccasion(text) && (!memory.last || newOccasionRequest(text))) return { name: 'recommend', confidence: 0.87 };
   return undefined;
+}
+
+/** A full occasion request rather than a follow-up ("а на завтрак?"): several words, not opened with "а"/"and". */
+function newOccasionRequest(text: string): boolean {
+  return Boolean(extractOccasion(text)) && text.trim().split(/\s+/).length >= 4 && !/^\s*(?:а|и|and|what\s+about|how\s+about)\s/iu.test(text);
 }

@@ -28,6 +28,10 @@ export interface LastRequest {
   service?: Service;
   text?: string;
   occasion?: string;
+  /** A need instead of a product ("подарок ребёнку" -> kids_gift, "от головной боли" -> pain). */
+  need?: string;
+  /** Food as such was asked for ("продукты", "groceries"). */
+  foodOnly?: boolean;
   people?: number;
   /** The total budget of the request. */
   budget?: number;

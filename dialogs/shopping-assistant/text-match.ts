@@ -57,6 +57,12 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
   return score / queryStems.length;
 }
 
+/** Whether every query stem is in the item's title, category or brand (or shares its root with a title word). */
+export function matchesAll(item: CatalogItem, queryStems: readonly string[]): boolean {
+  const { title, rest } = stemsOf(item);
+  return queryStems.every((s) => title.has(s) || rest.has(s) || (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))));
+}
+
 /**
  * True when the text names the item itself (a word of its title), not just its shelf: "пиво" names a beer,
  * "напитки" or "ужин" do not.

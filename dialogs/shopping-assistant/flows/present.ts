@@ -1,15 +1,37 @@
 import type { DialogTurn } from '../../../core/dialog/dialog.ts';
-import type { QuickReply } from '../../../core/reply.ts';
+import { intentPayload } from '../../../core/dialog/payload.ts';
+import { SERVICES, type QuickReply } from '../../../core/reply.ts';
 import { fits } from '../constraints.ts';
+import { suitsOccasion } from '../occasions.ts';
+import { matchScore, stems } from '../text-match.ts';
 import { button, cardsReply, rub, serviceName, toCard, toShown } from '../cards.ts';
 import type { ShoppingQuery, Suggestion } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { shopMemory, keyOf, showItems, type LastRequest } from '../shop-memory.ts';
 import { buildQuery } from './query.ts';
 
+/** Whether a suggestion is the thing the request named: its words, or the recommender's word match. */
+function answersText(s: Suggestion, words: readonly string[]): boolean {
+  return matchScore(s.item, words) >= 0.5 || s.reasons.some((r) => r.vars?.queryMatch === true);
+}
+
 /**
- * The last gate before anything is shown: every item must fit every constraint; a recommendation also keeps
- * its total within the budget and varies categories.
+ * What a recommendation may show: the named product when the catalog has it ("recommend some wine" is wine, not
+ * wine padded with popular apples), and only what suits the occasion when no product was named.
+ */
+function relevant(found: readonly Suggestion[], request: LastRequest): readonly Suggestion[] {
+  if (request.kind !== 'recommend') return found;
+  if (request.text) {
+    const words = stems(request.text);
+    const named = found.filter((s) => answersText(s, words));
+    return named.length > 0 ? named : found;
+  }
+  return request.occasion ? found.filter((s) => suitsOccasion(s.item, request.occasion)) : found;
+}
+
+/**
+ * The last gate before anything is shown: every item must fit every constraint and answer the request; a
+ * recommendation also keeps its total within the budget and varies categories.
  */
 export function select(found: readonly Suggestion[], query: ShoppingQuery, request: LastRequest, limit: number): Suggestion[] {
   const out: Suggestion[] = [];
@@ -17,7 +39,7 @@ export function select(found: readonly Suggestion[], query: ShoppingQuery, reque
   const perCategory = new Map<string, number>();
   let total = 0;
   const recommend = request.kind === 'recommend';
-  for (const s of found) {
+  for (const s of relevant(found, request)) {
     const key = `${s.item.service}:${s.item.id}`;
     if (seen.has(key) || !fits(s.item, query)) continue;
     if (recommend && request.budget !== undefined && total + s.item.price > request.budget) continue;
@@ -37,6 +59,7 @@ function summary(turn: DialogTurn, request: LastRequest): string {
   const parts: string[] = [];
   if (request.service) parts.push(turn.t(`assistant:in_service.${request.service}`));
   if (request.occasion) parts.push(turn.t('assistant:summary.occasion', { occasion: turn.t(`assistant:occasions.${request.occasion}`) }));
+  if (request.need) parts.push(turn.t(`assistant:needs.${request.need}`));
   if (request.people) parts.push(turn.t('assistant:summary.people', { count: request.people }));
   const bound = Math.min(request.budget ?? Infinity, request.maxPrice ?? Infinity);
   if (Number.isFinite(bound)) parts.push(turn.t('assistant:summary.budget', { amount: rub(turn, bound) }));
@@ -88,8 +111,14 @@ export async function present(
   if (selected.length === 0 && options.quietIfEmpty) return 0;
   memory.last = request;
   if (selected.length === 0) {
-    const key = request.maxPrice !== undefined ? 'assistant:no_cheaper' : 'assistant:no_results';
     const said = summary(turn, request);
+    // Nothing for this dinner (or need) in this service: say so and offer the others, where it may be.
+    if (request.service && (request.occasion || request.need) && request.maxPrice === undefined) {
+      turn.say('assistant:none_in_service', { constraints: said ? ` (${said})` : '' }, SERVICES.filter((s) => s !== request.service)
+        .map((s) => ({ title: serviceName(turn, s), payload: intentPayload('other_service', { service: s }) })));
+      return 0;
+    }
+    const key = request.maxPrice !== undefined ? 'assistant:no_cheaper' : 'assistant:no_results';
     turn.say(key, { constraints: said ? ` (${said})` : '', query: request.text ?? '' }, [
       button(turn, 'assistant:buttons.popular', 'recommend'),
       button(turn, 'assistant:buttons.help', 'help'),

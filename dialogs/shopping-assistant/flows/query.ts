@@ -6,8 +6,9 @@ import { dislikeRoot } from '../extract.ts';
 import type { ShoppingQuery } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { shopMemory, type LastRequest } from '../shop-memory.ts';
+import { extractNeed } from '../needs.ts';
 import {
-  extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText,
+  asksForFood, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText,
   extractRequiredTags, extractService,
 } from '../extract.ts';
 
@@ -21,10 +22,13 @@ export function requestFromText(text: string, kind: LastRequest['kind']): LastRe
   };
   const service = extractService(text);
   const occasion = extractOccasion(text);
+  const need = extractNeed(text);
   const people = extractPeople(text);
   const budget = extractBudget(text);
   if (service) request.service = service;
   if (occasion) request.occasion = occasion;
+  if (need) request.need = need;
+  if (asksForFood(text)) request.foodOnly = true;
   if (people) request.people = people;
   if (budget) request.budget = budget;
   if (product) request.text = product;
@@ -37,6 +41,7 @@ export function requestFromArgs(args: Readonly<Record<string, unknown>>): Partia
   const out: Partial<LastRequest> = {};
   if (typeof args.service === 'string') out.service = args.service as Service;
   if (typeof args.occasion === 'string') out.occasion = args.occasion;
+  if (typeof args.need === 'string') out.need = args.need;
   if (typeof args.budget === 'string' && Number(args.budget) > 0) out.budget = Number(args.budget);
   if (typeof args.text === 'string') out.text = args.text;
   if (typeof args.mode === 'string' && (args.mode === 'last' || args.mode === 'usual')) out.mode = args.mode;
@@ -46,7 +51,7 @@ export function requestFromArgs(args: Readonly<Record<string, unknown>>): Partia
 /** Whether a message only refines the last request ("до 500", "на ужин", "в Купере", "без орехов"). */
 export function refinesOnly(turn: DialogTurn): boolean {
   const r = requestFromText(turn.text, 'recommend');
-  const said = r.service || r.occasion || r.people || r.budget || r.requireTags.length || r.excludeTags.length;
+  const said = r.service || r.occasion || r.need || r.people || r.budget || r.requireTags.length || r.excludeTags.length;
   return Boolean(said) && !r.text;
 }
 
@@ -80,6 +85,10 @@ export async function buildQuery(turn: DialogTurn, deps: ShopDeps, request: Last
   if (request.service) query.service = request.service;
   if (request.text) query.text = request.text;
   if (request.occasion) query.occasion = request.occasion;
+  if (request.need) query.need = request.need;
+  if (request.foodOnly) query.foodOnly = true;
+  // What this request itself names binds every item; the standing diet binds food only (see ShoppingQuery).
+  if (request.requireTags.length) query.strictTags = [...request.requireTags];
   if (request.people) query.people = request.people;
   const bound = Math.min(request.budget ?? Infinity, request.maxPrice ?? Infinity);
   if (Number.isFinite(bound)) query.budget = bound;

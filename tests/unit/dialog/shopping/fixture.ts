@@ -122,6 +122,22 @@ export async function shoppingWorld(
   };
 }
 
+/**
+ * After "cheaper": every new card costs less than anything shown before, or — only when the answer before already
+ * held the cheapest item that fits the request — the plain "nothing cheaper" answer.
+ */
+export function expectCheaper(c: Transcript, before: readonly { price: number }[], fitting: (item: CatalogItem) => boolean): void {
+  const min = Math.min(...before.map((card) => card.price));
+  const cards = c.replies.flatMap((r) => (r.type === 'cards' ? r.cards : []));
+  if (cards.length > 0) {
+    for (const card of cards) if (card.price >= min) throw new Error(`"cheaper" showed ${card.title} at ${card.price} ₽, not under ${min} ₽`);
+    return;
+  }
+  c.expectReply({ key: 'assistant:no_cheaper' });
+  const cheaper = CATALOG.filter((item) => fitting(item) && item.price < min);
+  if (cheaper.length > 0) throw new Error(`"nothing cheaper" although ${cheaper.map((i) => i.id).join(', ')} fit under ${min} ₽`);
+}
+
 /** The item of a card, from the fixture catalog. */
 export function catalogItem(itemId: string): CatalogItem {
   const found = CATALOG.find((i) => i.id === itemId);

@@ -1,0 +1,70 @@
+import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
+
+/**
+ * Common needs a shopper states without naming a product ("подарок ребёнку", "от головной боли"), each with the
+ * shelf that answers it. The words are the dialog's own knowledge; the catalog decides what is on the shelf.
+ */
+interface NeedDefinition {
+  id: string;
+  /** How shoppers say it, in Russian and English. */
+  said: RegExp;
+  /** What answers it, matched against the category path and both titles. */
+  answers: RegExp;
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}])';
+const re = (source: string) => new RegExp(source.replaceAll('\\b', E), 'iu');
+
+const CHILD_RU = 'реб[её]н\\p{L}*|дет(?:ям|ей|и|ский|ское|ская)?|сын\\p{L}*|доч\\p{L}*|малыш\\p{L}*|внук\\p{L}*|внучк\\p{L}*|мальчик\\p{L}*|девочк\\p{L}*|племянни\\p{L}*';
+const CHILD_EN = "child(?:ren)?|kids?|son|daughter|boy|girl|baby|toddler|grandchild|grandson|granddaughter|nephew|niece";
+
+const NEEDS: readonly NeedDefinition[] = [
+  {
+    id: 'kids_gift',
+    said: re(`${B}(?:подар\\p{L}*\\s+(?:для\\s+|на\\s+\\p{L}+\\s+)?(?:${CHILD_RU})|(?:${CHILD_RU})\\s+(?:на\\s+)?(?:в\\s+)?подар\\p{L}*|игрушк\\p{L}*(?:\\s+для)?\\s+(?:${CHILD_RU})|(?:gift|present|toy)s?\\s+for\\s+(?:a\\s+|an\\s+|my\\s+|the\\s+|our\\s+)?(?:\\d+[- ]year[- ]old\\s+)?(?:${CHILD_EN})\\b|(?:${CHILD_EN})(?:'s)?\\s+(?:gift|present|toy)s?\\b)`),
+    answers: /(?:^|\/)(?:Игрушк|Конструктор|Toys?)|игрушк|конструктор|\blego\b|\btoys?\b/i,
+  },
+  {
+    id: 'pain',
+    said: re(`${B}(?:(?:от|при)\\s+(?:головн\\p{L}*\\s+|зубн\\p{L}*\\s+|мышечн\\p{L}*\\s+)?бол(?:и|ь|ей)\\b|голов\\p{L}*\\s+бол(?:и|ь|ит)\\b|болит\\s+(?:голова|зуб)|обезбол\\p{L}*|headaches?\\b|pain\\s*killers?\\b|pain\\s+relie\\p{L}*|for\\s+(?:the\\s+|a\\s+)?pain\\b)`),
+    answers: /обезбол|ибупрофен|парацетамол|аспирин|нурофен|цитрамон|анальгин|painkill|pain relie|ibuprofen|paracetamol|aspirin|nurofen/i,
+  },
+  {
+    id: 'cold',
+    said: re(`${B}(?:(?:от|при)\\s+(?:простуд\\p{L}*|гриппа?|насморк\\p{L}*|кашл\\p{L}*)|for\\s+(?:a\\s+|the\\s+)?(?:cold|flu|cough|runny\\s+nose)\\b|cold\\s+(?:medicine|remed\\p{L}*)\\b)`),
+    answers: /простуд|грипп|насморк|кашл|\bcold\b|\bflu\b|cough/i,
+  },
+];
+
+/** Pets' shelves answer none of these needs ("игрушка для собак" is no gift for a child). */
+const PETS = /зоо|для (?:собак|кошек|животных)|\bpets?\b|\bdogs?\b|\bcats?\b/i;
+
+/** The need a message states, if any ("нужен подарок ребёнку до 3000" -> kids_gift). */
+export function extractNeed(text: string): string | undefined {
+  return NEEDS.find((need) => need.said.test(text))?.id;
+}
+
+/** The message without the words that state the need, so they never become a product query. */
+export function withoutNeed(text: string): string {
+  let rest = text;
+  for (const need of NEEDS) rest = rest.replace(new RegExp(need.said.source, 'giu'), ' ');
+  return rest;
+}
+
+const cache = new WeakMap<CatalogItem, Map<string, boolean>>();
+
+/** Whether the item answers the need (remembered per item: catalog items are immutable values). */
+export function suitsNeed(item: CatalogItem, need: string | undefined): boolean {
+  if (!need) return false;
+  let known = cache.get(item);
+  if (!known) cache.set(item, (known = new Map()));
+  let suits = known.get(need);
+  if (suits === undefined) {
+    const answers = NEEDS.find((n) => n.id === need)?.answers;
+    const text = `${item.category} ${item.title.ru} ${item.title.en ?? ''}`;
+    suits = answers !== undefined && answers.test(text) && !PETS.test(text);
+    known.set(need, suits);
+  }
+  return suits;
+}
