@@ -9,6 +9,13 @@ export interface SpanHint {
   end: number;
 }
 
+/** The hashed features of a message, flat: token i's feature ids are ids[starts[i]] .. ids[starts[i + 1] - 1]. */
+export interface MessageFeatures {
+  ids: Uint32Array;
+  /** One more entry than there are tokens. */
+  starts: Uint32Array;
+}
+
 /** The word shape: "Xxxx" -> "Xx", "12" -> "d", "iPhone15" -> "xXd". */
 export function shape(text: string): string {
   let out = '';
@@ -45,9 +52,22 @@ function mix(template: number, a: number, b = 0, c = 0): number {
 
 const shapeHash = memo((text: string) => hashString(shape(text)));
 
+interface CachedHashes extends TokenHashes {
+  of: Token;
+}
+
+const hashCache = new Map<string, CachedHashes>();
+
+// A token's hashes depend on its text only (tokenize derives the rest from it): computed once per surface form.
 function hashesOf(token: Token): TokenHashes {
-  if (token.kind === 'number') return { norm: NUM, stem: NUM, shape: shapeHash(token.text) };
-  return { norm: hashString(token.norm), stem: hashString(token.stem), shape: shapeHash(token.text) };
+  const cached = hashCache.get(token.text);
+  if (cached && cached.of.norm === token.norm && cached.of.stem === token.stem && cached.of.kind === token.kind) return cached;
+  const hashes: CachedHashes = token.kind === 'number'
+    ? { norm: NUM, stem: NUM, shape: shapeHash(token.text), of: token }
+    : { norm: hashString(token.norm), stem: hashString(token.stem), shape: shapeHash(token.text), of: token };
+  if (hashCache.size > 50_000) hashCache.clear();
+  hashCache.set(token.text, hashes);
+  return hashes;
 }
 
 /**
@@ -55,48 +75,76 @@ function hashesOf(token: Token): TokenHashes {
  * and built-in) features and, when the message's intent is known, intent-conditioned features (the same words mean
  * different slots under different intents: "the wall" is an object in one and a movie in another).
  */
-export function taggerFeatures(tokens: readonly Token[], hints: readonly SpanHint[] = [], intent?: string): Uint32Array[] {
+export function taggerFeatures(tokens: readonly Token[], hints: readonly SpanHint[] = [], intent?: string): MessageFeatures {
   const hs = tokens.map(hashesOf);
   const at = (i: number): TokenHashes => (i < 0 ? BOS : i >= hs.length ? EOS : (hs[i] as TokenHashes));
   const ih = intent === undefined ? 0 : hashString(`intent:${intent}`);
-  return tokens.map((token, i) => {
-    const f = SCRATCH;
-    f.length = 0;
+  scratch.length = 0;
+  const starts = new Uint32Array(tokens.length + 1);
+  tokens.forEach((token, i) => {
+    starts[i] = scratch.length;
+    const local = localFeatures(token);
+    for (let k = 0; k < local.length; k++) put(local[k] as number);
     const p2 = at(i - 2);
     const p1 = at(i - 1);
     const c = at(i);
     const n1 = at(i + 1);
     const n2 = at(i + 2);
-    if (i === 0) f.push(T.first);
-    if (i === tokens.length - 1) f.push(T.last);
-    f.push(mix(T['s-1'], p1.stem), mix(T['s+1'], n1.stem), mix(T['w-1'], p1.norm), mix(T['w+1'], n1.norm),
-      mix(T['s-2'], p2.stem), mix(T['s+2'], n2.stem), mix(T['w-2'], p2.norm), mix(T['w+2'], n2.norm),
-      mix(T['s-1|s'], p1.stem, c.stem), mix(T['s|s+1'], c.stem, n1.stem), mix(T['s-2|s-1'], p2.stem, p1.stem),
-      mix(T['s+1|s+2'], n1.stem, n2.stem), mix(T['w-1|w'], p1.norm, c.norm), mix(T['w|w+1'], c.norm, n1.norm),
-      mix(T['s-1|s+1'], p1.stem, n1.stem), mix(T['s-1|s|s+1'], p1.stem, c.stem, n1.stem),
-      mix(T['sh-1'], p1.shape), mix(T['sh+1'], n1.shape), mix(T['sh-1|sh'], p1.shape, c.shape),
-      mix(T['sh|sh+1'], c.shape, n1.shape), mix(T.pos, Math.min(i, 4) + 1, Math.min(tokens.length - 1 - i, 4) + 1));
+    if (i === 0) put(T.first);
+    if (i === tokens.length - 1) put(T.last);
+    put(mix(T['s-1'], p1.stem));
+    put(mix(T['s+1'], n1.stem));
+    put(mix(T['w-1'], p1.norm));
+    put(mix(T['w+1'], n1.norm));
+    put(mix(T['s-2'], p2.stem));
+    put(mix(T['s+2'], n2.stem));
+    put(mix(T['w-2'], p2.norm));
+    put(mix(T['w+2'], n2.norm));
+    put(mix(T['s-1|s'], p1.stem, c.stem));
+    put(mix(T['s|s+1'], c.stem, n1.stem));
+    put(mix(T['s-2|s-1'], p2.stem, p1.stem));
+    put(mix(T['s+1|s+2'], n1.stem, n2.stem));
+    put(mix(T['w-1|w'], p1.norm, c.norm));
+    put(mix(T['w|w+1'], c.norm, n1.norm));
+    put(mix(T['s-1|s+1'], p1.stem, n1.stem));
+    put(mix(T['s-1|s|s+1'], p1.stem, c.stem, n1.stem));
+    put(mix(T['sh-1'], p1.shape));
+    put(mix(T['sh+1'], n1.shape));
+    put(mix(T['sh-1|sh'], p1.shape, c.shape));
+    put(mix(T['sh|sh+1'], c.shape, n1.shape));
+    put(mix(T.pos, Math.min(i, 4) + 1, Math.min(tokens.length - 1 - i, 4) + 1));
     if (ih !== 0) {
-      f.push(mix(T.i, ih), mix(T['i|s'], ih, c.stem), mix(T['i|s-1'], ih, p1.stem), mix(T['i|s+1'], ih, n1.stem),
-        mix(T['i|sh'], ih, c.shape), mix(T['i|w-1|w'], ih, p1.norm, c.norm));
+      put(mix(T.i, ih));
+      put(mix(T['i|s'], ih, c.stem));
+      put(mix(T['i|s-1'], ih, p1.stem));
+      put(mix(T['i|s+1'], ih, n1.stem));
+      put(mix(T['i|sh'], ih, c.shape));
+      put(mix(T['i|w-1|w'], ih, p1.norm, c.norm));
     }
     for (const hint of hints) {
       if (hint.start < token.end && hint.end > token.start) {
         const type = hashString(hint.type);
-        f.push(mix((hint.start >= token.start ? T['h:B'] : T['h:I']), type), mix(T.h, type), mix(T['h|s'], type, c.stem));
-        if (hint.end <= token.end) f.push(mix(T['h:E'], type));
+        put(mix((hint.start >= token.start ? T['h:B'] : T['h:I']), type));
+        put(mix(T.h, type));
+        put(mix(T['h|s'], type, c.stem));
+        if (hint.end <= token.end) put(mix(T['h:E'], type));
       }
     }
-    const local = localFeatures(token);
-    const out = new Uint32Array(local.length + f.length);
-    out.set(local);
-    for (let k = 0; k < f.length; k++) out[local.length + k] = f[k] as number;
-    return out;
   });
+  starts[tokens.length] = scratch.length;
+  return { ids: scratch.ids.slice(0, scratch.length), starts };
 }
 
-// The per-token feature list is rebuilt for every token of every message: one reused array, no garbage.
-const SCRATCH: number[] = [];
+// The message's features are collected in one growing buffer reused across messages: no garbage while collecting.
+const scratch = { ids: new Uint32Array(4096), length: 0 };
+function put(id: number): void {
+  if (scratch.length === scratch.ids.length) {
+    const grown = new Uint32Array(scratch.ids.length * 2);
+    grown.set(scratch.ids);
+    scratch.ids = grown;
+  }
+  scratch.ids[scratch.length++] = id;
+}
 
 const localCache = new Map<string, Uint32Array>();
 

@@ -23,21 +23,21 @@ export class TrainingRows {
     this.sums = new Float64Array(initialRows * width);
   }
 
-  /** Adds each known feature's row into `out` at `offset` (the caller zeroes `out`). */
-  score(features: Uint32Array, out: Float64Array, offset: number): void {
+  /** Adds the row of each known feature ids[from..to) into `out` at `offset` (the caller zeroes `out`). */
+  score(ids: Uint32Array, from: number, to: number, out: Float64Array, offset: number): void {
     const w = this.width;
-    for (let f = 0; f < features.length; f++) {
-      const row = this.index.get(features[f] as number);
+    for (let f = from; f < to; f++) {
+      const row = this.index.get(ids[f] as number);
       if (row === undefined) continue;
       const base = row * w;
       for (let t = 0; t < w; t++) out[offset + t] = (out[offset + t] as number) + (this.weights[base + t] as number);
     }
   }
 
-  /** Adds `delta` to tag `tag` of every feature, at training step `step`. */
-  add(features: Uint32Array, tag: number, delta: number, step: number): void {
-    for (let f = 0; f < features.length; f++) {
-      const at = this.rowOf(features[f] as number) * this.width + tag;
+  /** Adds `delta` to tag `tag` of every feature ids[from..to), at training step `step`. */
+  add(ids: Uint32Array, from: number, to: number, tag: number, delta: number, step: number): void {
+    for (let f = from; f < to; f++) {
+      const at = this.rowOf(ids[f] as number) * this.width + tag;
       this.weights[at] = (this.weights[at] as number) + delta;
       this.sums[at] = (this.sums[at] as number) + delta * step;
     }
