@@ -210,12 +210,9 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
     async recommend(query) {
       const ctx = await context(query);
       if (query.need) return rank(shelf(ctx.snapshot.items, query.service, undefined, query.need), query, ctx, []);
-      let items = shelf(ctx.snapshot.items, query.service, undefined);
-      if (query.occasion) {
-        const suited = shelf(ctx.snapshot.items, query.service, query.occasion);
-        if (suited.some((i) => fits(i, query))) items = suited;
-      }
       const queryStems = query.text ? stems(query.text) : [];
+      // An occasion binds the answer (a dinner is dinner food), so only its shelf is ranked.
+      let items = shelf(ctx.snapshot.items, query.service, queryStems.length ? undefined : query.occasion);
       if (queryStems.length) items = [...stemIndex(ctx.snapshot.items).candidates(queryStems)];
       return rank(items, query, ctx, queryStems);
     },
