@@ -31,6 +31,7 @@ import { linkCodeMiddleware } from '../../core/context/link-code-middleware.ts';
 import { createContextServices, type ContextServices } from './context-services.ts';
 import { loadLocaleResources } from './locale-resources.ts';
 import { createStudioServices, type StudioServices } from './studio-services.ts';
+import { createNarrator } from '../../core/llm/narrator.ts';
 
 /** The stores of the assistant; later parts add theirs here (profiles, events, catalog, ...). */
 export interface AppStores {
@@ -45,7 +46,7 @@ export interface AppStores {
 }
 
 /** The shopping assistant's dialogs (dialogs/shopping-assistant) as the turn handler. */
-function shoppingAssistantHandler({ translator, stores, context }: HandlerDeps): TurnHandler {
+function shoppingAssistantHandler({ translator, stores, context, studio, logger }: HandlerDeps): TurnHandler {
   const recommender = createRecommender({ catalog: stores.catalog, events: stores.events, profiles: stores.profiles });
   // One erasure for the chat ("delete my data") and DELETE /api/v1/users/{id}: every store, plus the recommender.
   context.erasure.register({ name: 'recommender', erase: (shopperId) => recommender.erase(shopperId) });
@@ -56,6 +57,8 @@ function shoppingAssistantHandler({ translator, stores, context }: HandlerDeps):
     consent: stores.consent, recommender, profileBuilder: context.builder,
     erase: async (shopperId) => void (await context.erasure.eraseShopper(shopperId)),
     erasure: context.erasure,
+    // With LLM_BASE_URL, Qwen introduces recommendations from the prompt published in the studio.
+    ...(studio?.model ? { narrator: createNarrator({ model: studio.model, prompts: studio.templates, bot: 'shopping-assistant', logger }) } : {}),
   }).handler;
 }
 
@@ -64,6 +67,8 @@ interface HandlerDeps {
   translator: Translator;
   stores: AppStores;
   context: ContextServices;
+  studio?: StudioServices;
+  logger?: Logger;
 }
 
 /** Everything the server's routes use, built once by {@link createAppServices}. */
@@ -159,7 +164,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const context = await createContextServices({ config, logger, sessions: base.sessions, redis, health, closers });
   const studio = await createStudioServices({ config, logger, throttle: base.pipeline.rateLimit, health, closers });
   const stores: AppStores = { ...base, catalog: context.catalog, events: context.events, profiles: context.profiles, consent: context.consent };
-  const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores, context });
+  const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores, context, studio, logger: logger as unknown as Logger });
   const coreLogger = logger as unknown as Logger;
   const bot = createBot({
     translator,

@@ -19,6 +19,7 @@ export interface ShoppingAssistantOptions {
   /** Cards per answer (default 5). */
   cardsPerAnswer?: number;
   checkoutLink?: ShopDeps['checkoutLink'];
+  narrator?: ShopDeps['narrator'];
   /** Conversation state time to live in seconds (default one day). */
   ttlSeconds?: number;
   now?: () => number;
@@ -34,6 +35,7 @@ export function createShoppingAssistant(options: ShoppingAssistantOptions): Dial
     backend: options.backend,
     limit: options.cardsPerAnswer ?? 5,
     checkoutLink: options.checkoutLink ?? defaultCheckoutLink,
+    ...(options.narrator ? { narrator: options.narrator } : {}),
   };
   return createDialogEngine({
     recognizer: options.recognizer,

@@ -55,7 +55,9 @@ export function toCard(turn: DialogTurn, shown: ShownItem, position: number, rea
 
 /** A cards reply. */
 export function cardsReply(text: string, cards: ProductCard[], quickReplies: QuickReply[]): CardsReply {
-  return quickReplies.length ? { type: 'cards', text, cards, quickReplies } : { type: 'cards', text, cards };
+  const reply: CardsReply = text ? { type: 'cards', text, cards } : { type: 'cards', cards };
+  if (quickReplies.length) reply.quickReplies = quickReplies;
+  return reply;
 }
 
 /** A quick reply from a locale key. */

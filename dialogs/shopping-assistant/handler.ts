@@ -44,6 +44,8 @@ export interface ShoppingHandlerOptions {
    */
   erasure?: { register(participant: ErasureParticipant): void };
   checkoutLink?: ShopDeps['checkoutLink'];
+  /** Writes the introduction to recommendations with the LLM (the studio's published prompt), when configured. */
+  narrator?: ShopDeps['narrator'];
   ttlSeconds?: number;
   logger?: Logger;
 }
@@ -84,6 +86,7 @@ async function build(options: ShoppingHandlerOptions): Promise<DialogEngine> {
   return createShoppingAssistant({
     recognizer, backend, sessions: options.sessions, translator: options.translator,
     ...(options.checkoutLink ? { checkoutLink: options.checkoutLink } : {}),
+    ...(options.narrator ? { narrator: options.narrator } : {}),
     ...(options.ttlSeconds !== undefined ? { ttlSeconds: options.ttlSeconds } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import type { Narrator } from '../../core/llm/narrator.ts';
 import type { Service } from '../../core/reply.ts';
 import type { ShoppingBackend } from './ports.ts';
 
@@ -8,6 +9,8 @@ export interface ShopDeps {
   limit: number;
   /** Builds the link that opens a service's app with the cart filled in; the assistant never takes payment. */
   checkoutLink: (service: Service, lines: ReadonlyArray<{ itemId: string; quantity: number }>) => string;
+  /** The LLM's introduction to recommendations, when an LLM is configured (template text otherwise). */
+  narrator?: Narrator;
 }
 
 /** Default deep links: each service's app opens its cart with the items. */

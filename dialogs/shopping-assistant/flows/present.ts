@@ -82,7 +82,8 @@ function followUps(turn: DialogTurn, request: LastRequest, first: string): Quick
 
 /** One useful question for a shopper we know little about: the occasion first, then the budget. */
 function usefulQuestion(turn: DialogTurn, request: LastRequest): { text: string; buttons: QuickReply[] } | undefined {
-  if (request.kind !== 'recommend') return undefined;
+  // A need ("подарок ребёнку", "от головной боли") already says what it is for.
+  if (request.kind !== 'recommend' || request.need) return undefined;
   if (!request.occasion && !request.text) {
     return {
       text: turn.t('assistant:ask.occasion'),
@@ -138,11 +139,20 @@ export async function present(
   }
   let quick = followUps(turn, request, keyOf(memory.shown[0]!));
   const question = personal ? undefined : usefulQuestion(turn, request);
-  if (question) {
-    text += '\n' + question.text;
-    quick = question.buttons;
+  if (question) quick = question.buttons;
+  const cards = memory.shown.map((s, i) => toCard(turn, s, i));
+  if (deps.narrator && request.kind === 'recommend') {
+    // The LLM introduces the selection from its facts only; the cards and the question stay exact.
+    turn.reply(deps.narrator.narrate({
+      locale: turn.locale, request: turn.text, constraints: said, fallback: text,
+      items: cards.map((c) => `${c.title} — ${serviceName(turn, c.service)} — ${rub(turn, c.price)}${c.reason ? ` — ${c.reason}` : ''}`),
+      signal: turn.context.signal,
+    }));
+    turn.reply(cardsReply(question?.text ?? '', cards, quick));
+    return selected.length;
   }
-  turn.reply(cardsReply(text, memory.shown.map((s, i) => toCard(turn, s, i)), quick));
+  if (question) text += '\n' + question.text;
+  turn.reply(cardsReply(text, cards, quick));
   return selected.length;
 }
 
