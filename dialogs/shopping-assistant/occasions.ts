@@ -13,6 +13,12 @@ const OCCASION_GOODS: Readonly<Record<string, RegExp>> = {
 /** Shelves that never make a meal, whatever their titles say ("Зубная паста" is no pasta, cat food no dinner). */
 const NOT_A_MEAL = /^(?:Электрон|Бытов|Зоо|Аптек|Здоровье\/(?:Гигиен|Медтех)|Детские товары\/(?!Детское питание)|Красот|Косметик|Хоз|Дом|Одежд|Обувь|Авто|Сад|Строит|Канц|Книг|Игрушк|Electronics|Appliances|Pets?|Pharmacy|Beauty|Household|Home|Clothing|Toys)/i;
 
+/** Shelves a meal is not made of, even when their section sits next to vegetables ("Овощи и фрукты/Фрукты"). */
+const NOT_FOR: Readonly<Record<string, RegExp>> = {
+  dinner: /(?:^|\/)(?:Фрукты|Ягоды|Сладости|Снеки|Fruits?|Berries|Sweets|Snacks)(?:\/|$)/i,
+  lunch: /(?:^|\/)(?:Фрукты|Ягоды|Сладости|Снеки|Fruits?|Berries|Sweets|Snacks)(?:\/|$)/i,
+};
+
 const cache = new WeakMap<CatalogItem, Map<string, boolean>>();
 
 /** Whether an item suits the occasion: food of a fitting kind (remembered per item: catalog items are immutable values). */
@@ -23,7 +29,7 @@ export function suitsOccasion(item: CatalogItem, occasion: string | undefined): 
   let suits = known.get(occasion);
   if (suits === undefined) {
     const pattern = OCCASION_GOODS[occasion];
-    suits = pattern !== undefined && !NOT_A_MEAL.test(item.category)
+    suits = pattern !== undefined && !NOT_A_MEAL.test(item.category) && !NOT_FOR[occasion]?.test(item.category)
       && pattern.test(`${item.category} ${item.title.ru} ${item.title.en ?? ''}`);
     known.set(occasion, suits);
   }

@@ -105,6 +105,9 @@ describe('occasions suit food only', () => {
     expect(suitsOccasion(item('pasta', 'Спагетти', 'Spaghetti', 'Бакалея/Макароны'), 'dinner')).toBe(true);
     expect(suitsOccasion(item('cat-food', 'Корм для кошек с курицей', 'Cat food with chicken', 'Зоотовары/Корм для кошек'), 'dinner')).toBe(false);
     expect(suitsOccasion(item('paste', 'Зубная паста', 'Toothpaste', 'Здоровье/Гигиена полости рта'), 'dinner')).toBe(false);
+    expect(suitsOccasion(item('tomato', 'Томаты черри', 'Cherry tomatoes', 'Овощи и фрукты/Овощи'), 'dinner')).toBe(true);
+    expect(suitsOccasion(item('lemons', 'Лимоны', 'Lemons', 'Овощи и фрукты/Фрукты'), 'dinner')).toBe(false);
+    expect(suitsOccasion(item('lemons', 'Лимоны', 'Lemons', 'Овощи и фрукты/Фрукты'), 'picnic')).toBe(true);
   });
 });
 

@@ -104,6 +104,8 @@ for (const backend of ['catalog', 'recommender'] as const) {
         await c.send(text);
         const ids = cardsOf(c.replies).map((card) => card.itemId);
         expect(ok(ids), `${text} -> ${JSON.stringify(c.replies)}`).toBe(true);
+        // A need says what it is for: no "what is the occasion?" after it.
+        if (/подарок|боли/.test(text)) expect(c.lastText).not.toMatch(/Для какого случая/);
       }
     });
   });
