@@ -212,9 +212,12 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
       if (query.need) return rank(shelf(ctx.snapshot.items, query.service, undefined, query.need), query, ctx, []);
       const queryStems = query.text ? stems(query.text) : [];
       // An occasion binds the answer (a dinner is dinner food), so only its shelf is ranked.
-      let items = shelf(ctx.snapshot.items, query.service, queryStems.length ? undefined : query.occasion);
-      if (queryStems.length) items = [...stemIndex(ctx.snapshot.items).candidates(queryStems)];
-      return rank(items, query, ctx, queryStems);
+      const items = shelf(ctx.snapshot.items, query.service, queryStems.length ? undefined : query.occasion);
+      if (queryStems.length === 0) return rank(items, query, ctx, []);
+      const named = rank([...stemIndex(ctx.snapshot.items).candidates(queryStems)], query, ctx, queryStems);
+      // Words that name nothing here ("что-нибудь вкусненькое"): the usual picks; the dialog decides whether the
+      // words name a product sold elsewhere, which must not be padded over.
+      return named.length > 0 ? named : rank(shelf(ctx.snapshot.items, query.service, query.occasion), query, ctx, []);
     },
     async search(query) {
       const ctx = await context(query);

@@ -101,20 +101,36 @@ function usefulQuestion(turn: DialogTurn, request: LastRequest): { text: string;
   return undefined;
 }
 
+/**
+ * "Recommend some wine at Kuper" when Kuper has none (or none within the budget or diet): the catalog knows the product,
+ * so the honest answer is that nothing fits here, not popular picks padded in its place. Words the catalog does
+ * not know ("что-нибудь вкусное") name no product, and popular picks are fine.
+ */
+async function namedButUnfit(deps: ShopDeps, found: readonly Suggestion[], query: ShoppingQuery, request: LastRequest): Promise<boolean> {
+  if (request.kind !== 'recommend' || !request.text) return false;
+  const words = stems(request.text);
+  if (found.some((s) => answersText(s, words) && fits(s.item, query))) return false;
+  const anywhere: ShoppingQuery = {
+    locale: query.locale, text: request.text, requireTags: [], excludeTags: [], dislikes: [], excludeItems: [], personalize: false, limit: 1,
+  };
+  return (await deps.backend.search(anywhere)).length > 0;
+}
+
 /** Runs a request and shows its cards (or says why nothing fits), remembering what was shown. */
 export async function present(
   turn: DialogTurn, deps: ShopDeps, request: LastRequest, introKey?: string, options: { quietIfEmpty?: boolean } = {},
 ): Promise<number> {
   const memory = shopMemory(turn);
   const query = await buildQuery(turn, deps, request);
-  const found = request.kind === 'search' ? await deps.backend.search(query) : await deps.backend.recommend(query);
+  let found = request.kind === 'search' ? await deps.backend.search(query) : await deps.backend.recommend(query);
+  if (await namedButUnfit(deps, found, query, request)) found = [];
   const selected = select(found, query, request, deps.limit);
   if (selected.length === 0 && options.quietIfEmpty) return 0;
   memory.last = request;
   if (selected.length === 0) {
     const said = summary(turn, request);
     // Nothing for this dinner (or need) in this service: say so and offer the others, where it may be.
-    if (request.service && (request.occasion || request.need) && request.maxPrice === undefined) {
+    if (request.service && (request.occasion || request.need || request.text) && request.maxPrice === undefined) {
       turn.say('assistant:none_in_service', { constraints: said ? ` (${said})` : '' }, SERVICES.filter((s) => s !== request.service)
         .map((s) => ({ title: serviceName(turn, s), payload: intentPayload('other_service', { service: s }) })));
       return 0;

@@ -54,6 +54,23 @@ for (const backend of ['catalog', 'recommender'] as const) {
       expect(cards[0]!.reason).toMatch(/wine/);
     });
 
+    it('F6: a named product the service lacks gets "nothing fits here", never popular picks in its place', async () => {
+      const w = await world(backend);
+      const c = w.chat({ locale: 'en' });
+      await c.send('recommend some wine at Kuper');
+      c.expectNoCards();
+      c.expectReply(/^I found nothing that fits \(at Kuper\)\. Shall I look in another service\?$/);
+      await c.press('Samokat');
+      expect(c.expectCards({ min: 1 }).cards.map((card) => card.itemId)).toEqual(['s-wine']);
+      const cheese = w.chat({ locale: 'ru' });
+      await cheese.send('я веган');
+      await cheese.send('посоветуй сыр');
+      cheese.expectNoCards();
+      const vague = w.chat({ locale: 'ru' });
+      await vague.send('посоветуй что-нибудь вкусненькое');
+      vague.expectCards({ min: 1 });
+    });
+
     it('F7: a dinner in a service without dinner food says so and offers the others, never pet goods', async () => {
       const w = await world(backend);
       const c = w.chat({ locale: 'ru' });
