@@ -162,8 +162,11 @@ const FUNCTION_WORDS = new Set([
   'get', 'got', 'buy', 'order', 'cook', 'eat', 'need', 'want', 'like', 'please', 'tonight', 'today', 'now', 'good', 'nice', 'great', 'best', 'there', 'here',
 ]);
 
-/** Request verbs in any form ("посоветуешь", "рекомендуете", "suggested", "advise"): asking, never the thing asked for. */
-const REQUEST_VERB = /^(?:по)?(?:совет|рекоменд|подска|предлаг|предлож|подбер|подобр|выбер|выбир)|^(?:recommend|suggest|advis|propos|pick|choos)/iu;
+/**
+ * Request verbs in any form ("посоветуешь", "рекомендуете", "suggested", "advise"), and praise that names no product
+ * ("что-нибудь вкусненькое", "something tasty"): asking, never the thing asked for.
+ */
+const REQUEST_VERB = /^(?:по)?(?:совет|рекоменд|подска|предлаг|предлож|подбер|подобр|выбер|выбир)|^(?:recommend|suggest|advis|propos|pick|choos)|^(?:вкусн|вкусненьк|интересн|необычн|особенн|хорош|классн|tasty|delicious|yummy|interesting|special)/iu;
 
 /** "I'm over 18", "мне есть 18", "я совершеннолетний": an age, never a product or a price. */
 const AGE_STATEMENT_G = new RegExp(

@@ -57,10 +57,13 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
   return score / queryStems.length;
 }
 
-/** Whether every query stem is in the item's title, category or brand (or shares its root with a title word). */
-export function matchesAll(item: CatalogItem, queryStems: readonly string[]): boolean {
+/**
+ * Whether every query stem is in the item's title, category or brand (or, unless `exact`, shares its root with a
+ * title word: "вкусненькое" shares "вкус" with "без вкуса", which names no product).
+ */
+export function matchesAll(item: CatalogItem, queryStems: readonly string[], exact = false): boolean {
   const { title, rest } = stemsOf(item);
-  return queryStems.every((s) => title.has(s) || rest.has(s) || (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))));
+  return queryStems.every((s) => title.has(s) || rest.has(s) || (!exact && s.length >= 4 && [...title].some((t) => sharesRoot(s, t))));
 }
 
 /**

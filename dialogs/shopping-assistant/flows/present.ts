@@ -3,7 +3,7 @@ import { intentPayload } from '../../../core/dialog/payload.ts';
 import { SERVICES, type QuickReply } from '../../../core/reply.ts';
 import { fits } from '../constraints.ts';
 import { suitsOccasion } from '../occasions.ts';
-import { matchScore, stems } from '../text-match.ts';
+import { matchesAll, matchScore, stems } from '../text-match.ts';
 import { button, cardsReply, rub, serviceName, toCard, toShown } from '../cards.ts';
 import type { ShoppingQuery, Suggestion } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
@@ -101,6 +101,12 @@ function usefulQuestion(turn: DialogTurn, request: LastRequest): { text: string;
   return undefined;
 }
 
+/** The (spelling-corrected) words a search result matched, when the backend says. */
+function searchedText(s: Suggestion): string | undefined {
+  const query = s.reasons.find((r) => r.code === 'matches_query')?.vars?.query;
+  return typeof query === 'string' ? query : undefined;
+}
+
 /**
  * "Recommend some wine at Kuper" when Kuper has none (or none within the budget or diet): the catalog knows the product,
  * so the honest answer is that nothing fits here, not popular picks padded in its place. Words the catalog does
@@ -113,7 +119,8 @@ async function namedButUnfit(deps: ShopDeps, found: readonly Suggestion[], query
   const anywhere: ShoppingQuery = {
     locale: query.locale, text: request.text, requireTags: [], excludeTags: [], dislikes: [], excludeItems: [], personalize: false, limit: 1,
   };
-  return (await deps.backend.search(anywhere)).length > 0;
+  // Only the product itself counts: every word as a whole word (as the search corrected it), not a shared root.
+  return (await deps.backend.search({ ...anywhere, limit: 10 })).some((s) => matchesAll(s.item, stems(searchedText(s) ?? request.text!), true));
 }
 
 /** Runs a request and shows its cards (or says why nothing fits), remembering what was shown. */

@@ -48,7 +48,7 @@ describe('budgets in every common wording', () => {
 describe('what is left of a request as its product words', () => {
   it.each([
     'что посоветуешь?', 'что порекомендуете?', 'what do you recommend?', 'what would you suggest?', 'что ты мне предложишь?',
-    'что-нибудь посоветуешь на вечер?', 'any suggestions for tonight?',
+    'что-нибудь посоветуешь на вечер?', 'any suggestions for tonight?', 'посоветуй что-нибудь вкусненькое', 'recommend something tasty',
   ])('"%s" names no product', (text) => {
     expect(extractRecommendText(text)).toBeUndefined();
   });
