@@ -65,7 +65,11 @@ describe('web channel', () => {
         method: 'POST', url, headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, payload: { text: 'hi' },
       });
       expect(response.statusCode).toBe(200);
-      expect(parseSse(response.body)[0]?.data).toEqual({ type: 'text', text: `channel web, shopper ${shopperId}` });
+      const events = parseSse(response.body);
+      const text = `channel web, shopper ${shopperId}`;
+      expect(events.map((e) => e.event)).toEqual(['delta', 'reply', 'done']);
+      expect(events[0]?.data).toEqual({ text });
+      expect(events[1]?.data).toEqual({ type: 'text', text });
     }
     expect(channels).toEqual(['web', 'web']);
     const inapp = await app.inject({
