@@ -177,6 +177,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         stores: stores.pipeline,
         translator,
         rateLimit: { limit: config.rateLimitPerMinute },
+        // In-app and web activity ids are minted per request by this server: nothing redelivers them.
+        dedup: { skipChannels: ['inapp', 'web'] },
         // Messenger users linked to an app account (one-time code) are that shopper, with their history.
         resolveShopper: (channel, channelUserId) => context.identity.resolve({ channel, channelUserId }),
       }),

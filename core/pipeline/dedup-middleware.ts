@@ -1,4 +1,4 @@
-import type { Activity } from '../activity.ts';
+import type { Activity, ChannelName } from '../activity.ts';
 import type { Middleware } from '../compose.ts';
 import type { TurnContext } from '../turn-context.ts';
 import type { DedupStore } from './dedup-store.ts';
@@ -16,6 +16,11 @@ export interface DedupMiddlewareOptions {
    * (default true).
    */
   releaseOnError?: boolean;
+  /**
+   * Channels whose activity ids the server mints itself for each request (the in-app API, the web widget): no
+   * channel redelivers them, so remembering them only costs memory (default none).
+   */
+  skipChannels?: readonly ChannelName[];
 }
 
 const defaultKey = (activity: Activity): string => `${activity.channel}:${activity.id}`;
@@ -28,7 +33,9 @@ export function dedupMiddleware(options: DedupMiddlewareOptions): Middleware<Tur
   const ttlMs = options.ttlMs ?? 3_600_000;
   const key = options.key ?? defaultKey;
   const releaseOnError = options.releaseOnError ?? true;
+  const skip = new Set(options.skipChannels ?? []);
   return async (context, next) => {
+    if (skip.has(context.activity.channel)) return next();
     const id = key(context.activity);
     if (!(await options.store.claim(id, ttlMs))) {
       context.logger.debug({ activityId: context.activity.id }, 'duplicate activity dropped');

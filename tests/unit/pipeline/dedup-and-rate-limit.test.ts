@@ -14,6 +14,16 @@ describe('dedup', () => {
     expect(turns).toHaveLength(1);
   });
 
+  it('remembers nothing for channels whose ids the server mints per request', async () => {
+    const stores = createMemoryPipelineStores();
+    const { bot, turns } = pipelineBot({ stores, dedup: { skipChannels: ['inapp'] } });
+    await bot.handle(message('a', { id: 'minted-1', channel: 'inapp' }));
+    expect(await stores.dedup.claim('inapp:minted-1', 60_000)).toBe(true);
+    await bot.handle(message('b', { id: 'update-9', channel: 'telegram' }));
+    expect(await bot.handle(message('b', { id: 'update-9', channel: 'telegram' }))).toEqual([]);
+    expect(turns).toHaveLength(2);
+  });
+
   it('tells channels apart: the same id on two channels is two activities', async () => {
     const { bot, turns } = pipelineBot();
     await bot.handle(message('a', { id: '42', channel: 'telegram' }));
