@@ -59,8 +59,9 @@ export function renderEditor(container, { detail: initial, me, onChanged }) {
 
   function renderUsed(field) {
     const declared = detail.shipped.variables;
+    const names = used(fields[field].value);
     mount(usedRows[field], h('span.used-label', {}, t('used.label')),
-      used(fields[field].value).map((name) => h(`code.chip${name in declared ? '' : '.chip-bad'}`, {}, `{{${name}}}`)));
+      names.length === 0 ? h('span.muted.small', {}, '—') : names.map((name) => h(`code.chip${name in declared ? '' : '.chip-bad'}`, {}, `{{${name}}}`)));
     counters[field].textContent = t('field.chars', { n: fields[field].value.length });
   }
 
