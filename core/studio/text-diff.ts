@@ -41,10 +41,71 @@ function lcsDiff(a: string[], b: string[], parts: DiffPart[]): void {
   while (j < b.length) push(parts, 'insert', b[j++] as string);
 }
 
+/** The most edits the Myers diff looks for before giving up (its memory grows with the square of this). */
+const MAX_EDITS = 1_000;
+
+/**
+ * Myers' O((n+m)·d) diff for long token lists with few edits (a long prompt with scattered changes), where the
+ * full table would be too big. Returns false when there are more than MAX_EDITS edits.
+ */
+function myersDiff(a: string[], b: string[], parts: DiffPart[]): boolean {
+  const n = a.length;
+  const m = b.length;
+  const offset = MAX_EDITS + 1;
+  const v = new Int32Array(2 * offset + 1);
+  const trace: Int32Array[] = [];
+  for (let d = 0; d <= MAX_EDITS; d++) {
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number)) ? (v[offset + k + 1] as number) : (v[offset + k - 1] as number) + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) { x++; y++; }
+      v[offset + k] = x;
+      if (x >= n && y >= m) {
+        backtrack(a, b, trace, d, parts);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Walks the Myers trace back from the end, then emits the runs in order. */
+function backtrack(a: string[], b: string[], trace: Int32Array[], last: number, parts: DiffPart[]): void {
+  const runs: DiffPart[] = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = last; d > 0; d--) {
+    const saved = trace[d] as Int32Array;
+    const at = (k: number) => saved[k + d + 1] as number;
+    const k = x - y;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      x--;
+      y--;
+      runs.push({ op: 'equal', text: a[x] as string });
+    }
+    if (x === prevX) runs.push({ op: 'insert', text: b[--y] as string });
+    else runs.push({ op: 'delete', text: a[--x] as string });
+  }
+  while (x > 0 && y > 0) {
+    runs.push({ op: 'equal', text: a[--x] as string });
+    y--;
+  }
+  for (const run of runs.reverse()) push(parts, run.op, run.text);
+}
+
 function diffMiddle(a: string, b: string, parts: DiffPart[]): void {
   const wa = words(a);
   const wb = words(b);
   if (wa.length * wb.length <= MAX_CELLS) return lcsDiff(wa, wb, parts);
+  const attempt: DiffPart[] = [];
+  if (myersDiff(wa, wb, attempt)) {
+    for (const part of attempt) push(parts, part.op, part.text);
+    return;
+  }
   const la = lines(a);
   const lb = lines(b);
   if (la.length * lb.length <= MAX_CELLS) return lcsDiff(la, lb, parts);

@@ -40,6 +40,23 @@ describe('text diff', () => {
     expect(diffText('same', 'same')).toEqual([{ op: 'equal', text: 'same' }]);
   });
 
+  it('stays word-exact on long prompts with scattered edits (Myers beyond the table size)', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `w${i % 500}`).join(' ');
+    const after = before.split(' ').map((w, i) => (i % 97 === 0 ? 'X' : w)).join(' ');
+    const parts = diffText(before, after);
+    expect(side(parts, 'insert')).toBe(before);
+    expect(side(parts, 'delete')).toBe(after);
+    expect(parts.filter((p) => p.op === 'insert').every((p) => p.text === 'X')).toBe(true);
+    expect(parts.filter((p) => p.op === 'insert')).toHaveLength(31);
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 2999 }), { maxLength: 40 }), (edits) => {
+      const words = before.split(' ');
+      for (const i of edits) words[i] = `e${i}`;
+      const changed = diffText(before, words.join(' '));
+      expect(side(changed, 'insert')).toBe(before);
+      expect(side(changed, 'delete')).toBe(words.join(' '));
+    }), { numRuns: 20 });
+  });
+
   it('stays exact and fast on long prompts with a small edit', () => {
     const long = Array.from({ length: 4000 }, (_, i) => `word${i}`).join(' ');
     const edited = long.replace('word2000', 'changed');
