@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from './activity.ts';
+import type { Activity, Locale } from './activity.ts';
 import { compose, type Middleware } from './compose.ts';
 import type { Translator } from './i18n.ts';
 import { resolveLocale } from './locale.ts';
@@ -23,6 +23,8 @@ export interface HandleOptions {
   onReply?: (reply: Reply) => void | Promise<void>;
   signal?: AbortSignal;
   turnId?: string;
+  /** Called once the turn is handled, with the language it ended in (a text switch changes it mid-turn). */
+  onLocale?: (locale: Locale) => void;
 }
 
 /** A bot: turns an activity into replies through the middleware pipeline and the handler. */
@@ -53,6 +55,7 @@ export function createBot(options: BotOptions): Bot {
       });
       try {
         await pipeline(context, () => options.handler(context));
+        handleOptions.onLocale?.(context.locale);
         return [...context.replies];
       } finally {
         context.end();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from '../../core/activity.ts';
+import type { Activity, Locale } from '../../core/activity.ts';
 import type { Bot, HandleOptions } from '../../core/bot.ts';
 import { TimeoutError, toSovetnikError, type SovetnikError } from '../../core/errors.ts';
 import type { Translator } from '../../core/i18n.ts';
@@ -17,6 +17,8 @@ export interface TurnHooks {
   onReply?: (reply: SerializableReply) => void | Promise<void>;
   /** A typing indicator the turn asked for (left out of the settled replies). */
   onTyping?: () => void | Promise<void>;
+  /** The language the turn ended in (the shopper may have switched it by text). */
+  onLocale?: (locale: Locale) => void;
 }
 
 /** Runs turns for channel adapters: timeout, metrics, logs with the turn id, and a polite answer on failure. */
@@ -83,7 +85,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       };
       let outcome = 'ok';
       try {
-        await handleWithin(bot, activity, { onReply, signal: controller.signal, turnId }, controller, timeoutMs);
+        await handleWithin(bot, activity, { onReply, signal: controller.signal, turnId, ...(hooks.onLocale ? { onLocale: hooks.onLocale } : {}) }, controller, timeoutMs);
         return settled;
       } catch (thrown) {
         const error = toSovetnikError(thrown);

@@ -22,6 +22,11 @@ export interface MessageRouteOptions {
    * a browser's is only a guess, so the widget lets the text decide unless the shopper picks a language.
    */
   acceptLanguage?: boolean;
+  /**
+   * Whether the stream's `done` event also names the language the turn ended in, so the widget's UI can follow a
+   * switch made by text. Off for the in-app API, whose `done` stays exactly `{conversationId}`.
+   */
+  reportLocale?: boolean;
 }
 
 /** Verifies the shopper's token and that it may be used on this route. */
@@ -38,12 +43,14 @@ async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, act
   // Every text reaches the client as deltas first, as DESIGN's stream promises, even when it was not generated
   // piece by piece (template answers): clients render one way whatever produced the text.
   let streamed = false;
+  let locale: string | undefined;
   try {
     await options.turns.run(activity, {
       onDelta: (text) => {
         streamed = true;
         stream.send('delta', { text });
       },
+      ...(options.reportLocale ? { onLocale: (ended: string) => { locale = ended; } } : {}),
       onReply: (settled) => {
         if (settled.type === 'text' && !streamed) stream.send('delta', { text: settled.text });
         streamed = false;
@@ -55,7 +62,8 @@ async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, act
     const answer = answerFor(error);
     stream.send('error', errorBody(answer.code, answer.message));
   }
-  stream.send('done', { conversationId: activity.conversationId });
+  // The language the turn ended in lets a client follow a switch made by text ("switch to English").
+  stream.send('done', options.reportLocale && locale ? { conversationId: activity.conversationId, locale } : { conversationId: activity.conversationId });
   stream.end();
 }
 
