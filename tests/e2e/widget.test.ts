@@ -83,6 +83,38 @@ describe('the web chat widget in headless Chromium', { timeout: 60_000 }, () => 
     await botMessages(page).filter({ hasText: "Hi! I'm Sovetnik" }).waitFor();
     await page.context().close();
   });
+
+  it('follows a language switch made by text: the UI changes, and a toggle choice does not undo it', async () => {
+    const page = await openWidget(browser, server.url, 'ru-RU');
+    // The shopper picked Russian with the toggle, so every message carries locale "ru"...
+    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await say(page, 'switch to English');
+    await botMessages(page).filter({ hasText: "I'll speak English" }).waitFor();
+    // ...until the text switch: the widget's own strings follow it.
+    await page.locator('html[lang="en"]').waitFor();
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Type a message…');
+    expect(await page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    // The next message is answered in English too, even though it is written in Russian.
+    await say(page, 'привет');
+    await botMessages(page).filter({ hasText: "Hi! I'm Sovetnik" }).waitFor();
+    await say(page, 'по-русски');
+    await page.locator('html[lang="ru"]').waitFor();
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Напишите сообщение…');
+    await say(page, 'hello');
+    await botMessages(page).filter({ hasText: 'Привет! Я Советник' }).waitFor();
+    await page.context().close();
+  });
+
+  it('keeps the switched language after a reload', async () => {
+    const page = await openWidget(browser, server.url, 'ru-RU');
+    await say(page, 'switch to English');
+    await page.locator('html[lang="en"]').waitFor();
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Type a message…');
+    await page.context().close();
+  });
 });
 
 describe('the widget with streamed replies and product cards', { timeout: 60_000 }, () => {

@@ -81,5 +81,7 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRoutesOption
     tokens: options.tokens,
     channels: ['web'],
     acceptLanguage: false,
+    // The widget's UI follows a language switch made by text ("switch to English").
+    reportLocale: true,
   });
 }

@@ -337,6 +337,9 @@
         } else if (name === 'done') {
           state.conversationId = data.conversationId;
           save();
+          // The UI speaks the conversation's language, also after a switch made by text ("switch to English");
+          // a language picked with the toggle then follows the switch, so later messages do not undo it.
+          if (LOCALES.includes(data.locale) && data.locale !== state.locale) void setLocale(data.locale);
         }
       });
     } catch (error) {
