@@ -21,7 +21,11 @@ export interface BotOptions {
 /** Per-call options for {@link Bot.handle}. */
 export interface HandleOptions {
   onReply?: (reply: Reply) => void | Promise<void>;
-  signal?: AbortSignal;
+  /**
+   * Aborts the turn. A function is called only when a step reads `context.signal`, so a turn that nobody
+   * aborts (nearly all of them) never builds an AbortController.
+   */
+  signal?: AbortSignal | (() => AbortSignal);
   turnId?: string;
   /** Called once the turn is handled, with the language it ended in (a text switch changes it mid-turn). */
   onLocale?: (locale: Locale) => void;
@@ -30,6 +34,45 @@ export interface HandleOptions {
 /** A bot: turns an activity into replies through the middleware pipeline and the handler. */
 export interface Bot {
   handle(activity: Activity, options?: HandleOptions): Promise<Reply[]>;
+}
+
+/**
+ * A child logger built on its first use: most turns log nothing at the configured level, and a pino child
+ * per turn (its bindings serialized) would cost every one of them.
+ */
+class LazyChildLogger implements Logger {
+  readonly #base: Logger;
+  readonly #bindings: Record<string, unknown>;
+  #child: Logger | undefined;
+
+  constructor(base: Logger, bindings: Record<string, unknown>) {
+    this.#base = base;
+    this.#bindings = bindings;
+  }
+
+  debug(obj: object, msg?: string): void {
+    this.#get().debug(obj, msg);
+  }
+
+  info(obj: object, msg?: string): void {
+    this.#get().info(obj, msg);
+  }
+
+  warn(obj: object, msg?: string): void {
+    this.#get().warn(obj, msg);
+  }
+
+  error(obj: object, msg?: string): void {
+    this.#get().error(obj, msg);
+  }
+
+  child(bindings: Record<string, unknown>): Logger {
+    return this.#get().child(bindings);
+  }
+
+  #get(): Logger {
+    return (this.#child ??= this.#base.child(this.#bindings));
+  }
 }
 
 /** Creates a bot from a translator, a handler and middleware. */
@@ -49,8 +92,8 @@ export function createBot(options: BotOptions): Bot {
         turnId,
         locale,
         t: options.translator.forLocale(locale),
-        logger: baseLogger.child({ turnId, channel: activity.channel, conversationId: activity.conversationId }),
-        signal: handleOptions.signal ?? new AbortController().signal,
+        logger: new LazyChildLogger(baseLogger, { turnId, channel: activity.channel, conversationId: activity.conversationId }),
+        signal: handleOptions.signal,
         onReply: handleOptions.onReply,
       });
       try {

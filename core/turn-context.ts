@@ -11,7 +11,8 @@ export interface TurnContextOptions {
   locale: Locale;
   t: Translate;
   logger: Logger;
-  signal: AbortSignal;
+  /** Aborts the turn; a function is called on the first read of `signal` (default a signal nobody aborts). */
+  signal?: AbortSignal | (() => AbortSignal);
   /** Called for each reply as soon as it is sent, so channels can stream. */
   onReply?: (reply: Reply) => void | Promise<void>;
 }
@@ -24,7 +25,6 @@ export class TurnContext {
   readonly activity: Activity;
   readonly turnId: string;
   readonly logger: Logger;
-  readonly signal: AbortSignal;
   /** Free-form per-turn values that middleware shares with handlers (session state, profile, ...). */
   readonly state = new Map<string, unknown>();
   readonly #replies: Reply[] = [];
@@ -32,6 +32,7 @@ export class TurnContext {
   #locale: Locale;
   #t: Translate;
   #ended = false;
+  #signal: AbortSignal | (() => AbortSignal) | undefined;
 
   constructor(options: TurnContextOptions) {
     this.activity = options.activity;
@@ -39,8 +40,17 @@ export class TurnContext {
     this.#locale = options.locale;
     this.#t = options.t;
     this.logger = options.logger;
-    this.signal = options.signal;
+    this.#signal = options.signal;
     this.#onReply = options.onReply;
+  }
+
+  /** Aborted when the turn is (its deadline passed, the client went away); built on first read. */
+  get signal(): AbortSignal {
+    const source = this.#signal;
+    if (source instanceof AbortSignal) return source;
+    const signal = source ? source() : new AbortController().signal;
+    this.#signal = signal;
+    return signal;
   }
 
   /** The shopper id, when identity is resolved. */

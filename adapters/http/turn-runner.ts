@@ -19,6 +19,11 @@ export interface TurnHooks {
   onTyping?: () => void | Promise<void>;
   /** The language the turn ended in (the shopper may have switched it by text). */
   onLocale?: (locale: Locale) => void;
+  /**
+   * Aborts the turn when the caller gives up (the client closed the connection): the turn's signal aborts,
+   * `run` resolves at once with what was settled so far, no apology is sent, and the outcome is `cancelled`.
+   */
+  cancel?: AbortSignal;
 }
 
 /** Runs turns for channel adapters: timeout, metrics, logs with the turn id, and a polite answer on failure. */
@@ -41,53 +46,124 @@ export interface TurnRunnerOptions {
 const isClientError = (error: SovetnikError): boolean => statusForCode(error.code) < 500;
 
 /**
- * Runs the bot with a deadline: past `timeoutMs` the signal aborts and the turn rejects at once, even
- * when a handler ignores the signal. One promise and one timer per turn, as this is the hot path.
+ * The turn's abort switch. The AbortController behind it is built only when a step reads the signal or the
+ * turn is aborted: nearly every turn ends normally, and a controller per turn is measurable on this path.
  */
-function handleWithin(bot: Bot, activity: Activity, options: HandleOptions & { signal: AbortSignal }, controller: AbortController, timeoutMs: number): Promise<void> {
+class TurnAbort {
+  #controller: AbortController | undefined;
+  #aborted = false;
+  #reason: unknown;
+
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+
+  /** Why the turn was aborted (a TimeoutError, or the caller's reason). */
+  get reason(): unknown {
+    return this.#reason;
+  }
+
+  /** For `HandleOptions.signal`, called on the first read of `context.signal`. */
+  readonly signal = (): AbortSignal => (this.#controller ??= new AbortController()).signal;
+
+  abort(reason: unknown): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#reason = reason;
+    (this.#controller ??= new AbortController()).abort(reason);
+  }
+}
+
+/**
+ * Runs the bot with a deadline: past `timeoutMs`, or when the caller's `cancel` signal fires (the client went
+ * away), the turn's signal aborts and the turn rejects at once, even when a handler ignores the signal.
+ * One promise and one timer per turn, as this is the hot path.
+ */
+function handleWithin(bot: Bot, activity: Activity, options: HandleOptions, abort: TurnAbort, timeoutMs: number, cancel?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      const error = new TimeoutError('turn', timeoutMs);
-      controller.abort(error);
+    const stop = (error: unknown): void => {
+      abort.abort(error);
       reject(error);
-    }, timeoutMs);
+    };
+    const timer = setTimeout(() => stop(new TimeoutError('turn', timeoutMs)), timeoutMs);
+    const onCancel = (): void => {
+      clearTimeout(timer);
+      stop(cancel?.reason);
+    };
+    if (cancel?.aborted) onCancel();
+    else cancel?.addEventListener('abort', onCancel, { once: true });
+    const settle = (): void => {
+      clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
+    };
     bot.handle(activity, options).then(
       () => {
-        clearTimeout(timer);
+        settle();
         resolve();
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        settle();
         reject(error);
       },
     );
   });
 }
 
+/** The turn's outcome label for metrics and logs. */
+type Outcome = 'ok' | 'rejected' | 'failed' | 'cancelled';
+
 /** Creates the turn runner shared by every channel adapter. */
 export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
   const { bot, metrics, timeoutMs } = options;
+  // Prometheus children per channel and outcome, resolved once: a labelled observe hashes its labels every time.
+  const turnCounters = new Map<string, { inc(): void }>();
+  const turnTimers = new Map<string, { observe(value: number): void }>();
+  const record = (channel: string, outcome: Outcome, seconds: number): void => {
+    if (!metrics) return;
+    const key = `${channel}:${outcome}`;
+    let counter = turnCounters.get(key);
+    if (!counter) turnCounters.set(key, (counter = metrics.turns.labels({ channel, outcome })));
+    counter.inc();
+    let timer = turnTimers.get(channel);
+    if (!timer) turnTimers.set(channel, (timer = metrics.turnSeconds.labels({ channel })));
+    timer.observe(seconds);
+  };
   return {
     async run(activity, hooks = {}) {
       const turnId = randomUUID();
       const started = performance.now();
-      const controller = new AbortController();
+      const abort = new TurnAbort();
       const settled: SerializableReply[] = [];
+      // A stream stops at its next chunk once the turn is aborted (its generator's finally runs): nobody reads it.
+      const onDelta = hooks.onDelta
+        ? (text: string) => {
+            if (abort.aborted) throw abort.reason;
+            return hooks.onDelta!(text);
+          }
+        : undefined;
       const onReply = async (reply: Reply): Promise<void> => {
-        if (controller.signal.aborted) return;
+        if (abort.aborted) return;
         if (reply.type === 'typing') {
           await hooks.onTyping?.();
           return;
         }
-        const value = await settleReply(reply, hooks.onDelta);
+        const value = await settleReply(reply, onDelta);
+        if (abort.aborted) return;
         settled.push(value);
         await hooks.onReply?.(value);
       };
-      let outcome = 'ok';
+      let outcome: Outcome = 'ok';
+      const handleOptions: HandleOptions = { onReply, signal: abort.signal, turnId };
+      if (hooks.onLocale) handleOptions.onLocale = hooks.onLocale;
       try {
-        await handleWithin(bot, activity, { onReply, signal: controller.signal, turnId, ...(hooks.onLocale ? { onLocale: hooks.onLocale } : {}) }, controller, timeoutMs);
+        await handleWithin(bot, activity, handleOptions, abort, timeoutMs, hooks.cancel);
         return settled;
       } catch (thrown) {
+        // The caller gave up (the client closed the connection): nobody is there to read an apology.
+        if (hooks.cancel?.aborted) {
+          outcome = 'cancelled';
+          return settled;
+        }
         const error = toSovetnikError(thrown);
         // Client errors are counted by the HTTP error handler that answers them.
         if (isClientError(error)) {
@@ -104,8 +180,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       } finally {
         // No abort on success: an AbortError costs a DOMException with a stack on every turn.
         const seconds = (performance.now() - started) / 1000;
-        metrics?.turns.inc({ channel: activity.channel, outcome });
-        metrics?.turnSeconds.observe({ channel: activity.channel }, seconds);
+        record(activity.channel, outcome, seconds);
         options.logger.debug({ turnId, channel: activity.channel, outcome, ms: Math.round(seconds * 1000) }, 'turn');
       }
     },

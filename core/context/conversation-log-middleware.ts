@@ -12,6 +12,30 @@ export interface ConversationLogMiddlewareOptions {
   now?: () => Date;
 }
 
+/** How many distinct reply texts keep their redaction at hand. */
+const REDACTED_REPLY_MEMO_SIZE = 512;
+/** Longer texts are redacted afresh each time (rare, and not worth holding in memory). */
+const MEMO_MAX_TEXT_LENGTH = 2048;
+
+/**
+ * Remembers the redaction of the assistant's reply texts: most are fixed phrases from the locales, the same on
+ * every turn, and some (the capabilities list, with its "1000 ₽") are long and hold digits, which sends them
+ * through every redaction pattern. Redaction is a pure function of the text, so a remembered one is exact.
+ */
+class RedactionMemo {
+  readonly #texts = new Map<string, string>();
+
+  redact(text: string): string {
+    if (text.length > MEMO_MAX_TEXT_LENGTH) return redactPersonalData(text).text;
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    const redacted = redactPersonalData(text).text;
+    if (this.#texts.size >= REDACTED_REPLY_MEMO_SIZE) this.#texts.delete(this.#texts.keys().next().value as string);
+    this.#texts.set(text, redacted);
+    return redacted;
+  }
+}
+
 /** The loggable text of a reply; streamed text is not captured here (the channel consumes it). */
 function replyText(reply: Reply): string | undefined {
   if (reply.type === 'text') return reply.text;
@@ -26,34 +50,41 @@ function shopperText(context: TurnContext): string | undefined {
   return undefined;
 }
 
+/** Both sides of the finished turn, redacted; written out field by field, as this runs on every turn. */
+function collectTurns(context: TurnContext, shopperId: string, at: string, memo: RedactionMemo): ConversationTurn[] {
+  const { conversationId, channel } = context.activity;
+  const turns: ConversationTurn[] = [];
+  const said = shopperText(context);
+  if (said) turns.push({ shopperId, conversationId, channel, role: 'user', text: redactPersonalData(said).text, at });
+  for (const reply of context.replies) {
+    const text = replyText(reply);
+    if (text) turns.push({ shopperId, conversationId, channel, role: 'assistant', text: memo.redact(text), at });
+  }
+  return turns;
+}
+
 /**
  * Appends each turn of an identified shopper to the conversation log, redacted of phone numbers, e-mails, card
  * numbers and addresses. Runs after the turn; a failing log write is logged and never fails the turn.
  */
 export function conversationLogMiddleware(options: ConversationLogMiddlewareOptions): Middleware<TurnContext> {
   const now = options.now ?? (() => new Date());
+  const memo = new RedactionMemo();
+  const record = async (context: TurnContext, shopperId: string): Promise<void> => {
+    try {
+      if (options.shouldLog && !(await options.shouldLog(context))) return;
+      const turns = collectTurns(context, shopperId, now().toISOString(), memo);
+      if (turns.length > 0) await options.log.append(turns);
+    } catch (error) {
+      context.logger.warn({ err: error }, 'conversation log write failed');
+    }
+  };
   return async (context, next) => {
     try {
       await next();
     } finally {
       const shopperId = context.shopperId;
-      if (shopperId) {
-        try {
-          if (!options.shouldLog || (await options.shouldLog(context))) {
-            const base = { shopperId, conversationId: context.activity.conversationId, channel: context.activity.channel, at: now().toISOString() };
-            const turns: ConversationTurn[] = [];
-            const said = shopperText(context);
-            if (said) turns.push({ ...base, role: 'user', text: redactPersonalData(said).text });
-            for (const reply of context.replies) {
-              const text = replyText(reply);
-              if (text) turns.push({ ...base, role: 'assistant', text: redactPersonalData(text).text });
-            }
-            if (turns.length > 0) await options.log.append(turns);
-          }
-        } catch (error) {
-          context.logger.warn({ err: error }, 'conversation log write failed');
-        }
-      }
+      if (shopperId) await record(context, shopperId);
     }
   };
 }
