@@ -45,124 +45,155 @@ export interface TurnRunnerOptions {
 /** Errors that are the client's fault travel up as HTTP 4xx; anything else becomes an apology reply. */
 const isClientError = (error: SovetnikError): boolean => statusForCode(error.code) < 500;
 
+const NO_HOOKS: TurnHooks = {};
+
 /**
- * The turn's abort switch. The AbortController behind it is built only when a step reads the signal or the
- * turn is aborted: nearly every turn ends normally, and a controller per turn is measurable on this path.
+ * One turn's deadline, abort switch and reply collection. A class with methods rather than closures: this runs
+ * for every message, and every named closure costs an allocation and a property definition per turn. The
+ * AbortController is built only when a step reads the signal or the turn is aborted: nearly every turn ends
+ * normally.
  */
-class TurnAbort {
+class TurnRun {
+  readonly settled: SerializableReply[] = [];
+  readonly #hooks: TurnHooks;
+  readonly #timeoutMs: number;
   #controller: AbortController | undefined;
   #aborted = false;
   #reason: unknown;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+
+  constructor(hooks: TurnHooks, timeoutMs: number) {
+    this.#hooks = hooks;
+    this.#timeoutMs = timeoutMs;
+  }
 
   get aborted(): boolean {
     return this.#aborted;
   }
 
-  /** Why the turn was aborted (a TimeoutError, or the caller's reason). */
-  get reason(): unknown {
-    return this.#reason;
+  /** The turn's signal, built on first read. */
+  signal(): AbortSignal {
+    return (this.#controller ??= new AbortController()).signal;
   }
 
-  /** For `HandleOptions.signal`, called on the first read of `context.signal`. */
-  readonly signal = (): AbortSignal => (this.#controller ??= new AbortController()).signal;
+  /**
+   * Runs the bot with a deadline: past `timeoutMs`, or when the caller's `cancel` signal fires (the client went
+   * away), the turn's signal aborts and the turn rejects at once, even when a handler ignores the signal.
+   */
+  within(bot: Bot, activity: Activity, options: HandleOptions): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#reject = reject;
+      this.#timer = setTimeout(abortOnTimeout, this.#timeoutMs, this, this.#timeoutMs);
+      const cancel = this.#hooks.cancel;
+      if (cancel?.aborted) this.abort(cancel.reason);
+      else cancel?.addEventListener('abort', this);
+      bot.handle(activity, options).then(
+        () => {
+          this.#settle();
+          resolve();
+        },
+        (error: unknown) => {
+          this.#settle();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** The caller's cancel signal fired (EventTarget calls this for `addEventListener('abort', this)`). */
+  handleEvent(): void {
+    this.abort(this.#hooks.cancel?.reason);
+  }
 
   abort(reason: unknown): void {
     if (this.#aborted) return;
     this.#aborted = true;
     this.#reason = reason;
     (this.#controller ??= new AbortController()).abort(reason);
+    this.#reject?.(reason);
+  }
+
+  async onReply(reply: Reply): Promise<void> {
+    if (this.#aborted) return;
+    if (reply.type === 'typing') {
+      await this.#hooks.onTyping?.();
+      return;
+    }
+    const value = await settleReply(reply, this.#hooks.onDelta ? (text) => this.#onDelta(text) : undefined);
+    if (this.#aborted) return;
+    this.settled.push(value);
+    await this.#hooks.onReply?.(value);
+  }
+
+  // A stream stops at its next chunk once the turn is aborted (its generator's finally runs): nobody reads it.
+  #onDelta(text: string): void | Promise<void> {
+    if (this.#aborted) throw this.#reason;
+    return this.#hooks.onDelta?.(text);
+  }
+
+  #settle(): void {
+    clearTimeout(this.#timer);
+    this.#hooks.cancel?.removeEventListener('abort', this);
   }
 }
 
-/**
- * Runs the bot with a deadline: past `timeoutMs`, or when the caller's `cancel` signal fires (the client went
- * away), the turn's signal aborts and the turn rejects at once, even when a handler ignores the signal.
- * One promise and one timer per turn, as this is the hot path.
- */
-function handleWithin(bot: Bot, activity: Activity, options: HandleOptions, abort: TurnAbort, timeoutMs: number, cancel?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stop = (error: unknown): void => {
-      abort.abort(error);
-      reject(error);
-    };
-    const timer = setTimeout(() => stop(new TimeoutError('turn', timeoutMs)), timeoutMs);
-    const onCancel = (): void => {
-      clearTimeout(timer);
-      stop(cancel?.reason);
-    };
-    if (cancel?.aborted) onCancel();
-    else cancel?.addEventListener('abort', onCancel, { once: true });
-    const settle = (): void => {
-      clearTimeout(timer);
-      cancel?.removeEventListener('abort', onCancel);
-    };
-    bot.handle(activity, options).then(
-      () => {
-        settle();
-        resolve();
-      },
-      (error: unknown) => {
-        settle();
-        reject(error);
-      },
-    );
-  });
+function abortOnTimeout(run: TurnRun, timeoutMs: number): void {
+  run.abort(new TimeoutError('turn', timeoutMs));
 }
 
 /** The turn's outcome label for metrics and logs. */
 type Outcome = 'ok' | 'rejected' | 'failed' | 'cancelled';
 
+/** Prometheus children per label values, resolved once: a labelled call hashes its labels every time. */
+class TurnMetrics {
+  readonly #metrics: AppMetrics;
+  readonly #counters = new Map<string, { inc(): void }>();
+  readonly #timers = new Map<string, { observe(value: number): void }>();
+
+  constructor(metrics: AppMetrics) {
+    this.#metrics = metrics;
+  }
+
+  record(channel: string, outcome: Outcome, seconds: number): void {
+    const key = `${channel}:${outcome}`;
+    let counter = this.#counters.get(key);
+    if (!counter) this.#counters.set(key, (counter = this.#metrics.turns.labels({ channel, outcome })));
+    counter.inc();
+    let timer = this.#timers.get(channel);
+    if (!timer) this.#timers.set(channel, (timer = this.#metrics.turnSeconds.labels({ channel })));
+    timer.observe(seconds);
+  }
+}
+
 /** Creates the turn runner shared by every channel adapter. */
 export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
   const { bot, metrics, timeoutMs } = options;
-  // Prometheus children per channel and outcome, resolved once: a labelled observe hashes its labels every time.
-  const turnCounters = new Map<string, { inc(): void }>();
-  const turnTimers = new Map<string, { observe(value: number): void }>();
-  const record = (channel: string, outcome: Outcome, seconds: number): void => {
-    if (!metrics) return;
-    const key = `${channel}:${outcome}`;
-    let counter = turnCounters.get(key);
-    if (!counter) turnCounters.set(key, (counter = metrics.turns.labels({ channel, outcome })));
-    counter.inc();
-    let timer = turnTimers.get(channel);
-    if (!timer) turnTimers.set(channel, (timer = metrics.turnSeconds.labels({ channel })));
-    timer.observe(seconds);
-  };
+  const turnMetrics = metrics ? new TurnMetrics(metrics) : undefined;
   return {
-    async run(activity, hooks = {}) {
+    async run(activity, hooks = NO_HOOKS) {
       const turnId = randomUUID();
       const started = performance.now();
-      const abort = new TurnAbort();
-      const settled: SerializableReply[] = [];
-      // A stream stops at its next chunk once the turn is aborted (its generator's finally runs): nobody reads it.
-      const onDelta = hooks.onDelta
-        ? (text: string) => {
-            if (abort.aborted) throw abort.reason;
-            return hooks.onDelta!(text);
-          }
-        : undefined;
-      const onReply = async (reply: Reply): Promise<void> => {
-        if (abort.aborted) return;
-        if (reply.type === 'typing') {
-          await hooks.onTyping?.();
-          return;
-        }
-        const value = await settleReply(reply, onDelta);
-        if (abort.aborted) return;
-        settled.push(value);
-        await hooks.onReply?.(value);
+      const turn = new TurnRun(hooks, timeoutMs);
+      const handleOptions: HandleOptions = {
+        turnId,
+        onReply(reply) {
+          return turn.onReply(reply);
+        },
+        signal() {
+          return turn.signal();
+        },
       };
-      let outcome: Outcome = 'ok';
-      const handleOptions: HandleOptions = { onReply, signal: abort.signal, turnId };
       if (hooks.onLocale) handleOptions.onLocale = hooks.onLocale;
+      let outcome: Outcome = 'ok';
       try {
-        await handleWithin(bot, activity, handleOptions, abort, timeoutMs, hooks.cancel);
-        return settled;
+        await turn.within(bot, activity, handleOptions);
+        return turn.settled;
       } catch (thrown) {
         // The caller gave up (the client closed the connection): nobody is there to read an apology.
         if (hooks.cancel?.aborted) {
           outcome = 'cancelled';
-          return settled;
+          return turn.settled;
         }
         const error = toSovetnikError(thrown);
         // Client errors are counted by the HTTP error handler that answers them.
@@ -174,13 +205,13 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
         metrics?.errors.inc({ code: error.code });
         options.logger.error({ turnId, channel: activity.channel, code: error.code, err: thrown }, 'turn failed');
         const apology = apologyFor(options.translator, activity, error);
-        settled.push(apology);
+        turn.settled.push(apology);
         await hooks.onReply?.(apology);
-        return settled;
+        return turn.settled;
       } finally {
         // No abort on success: an AbortError costs a DOMException with a stack on every turn.
         const seconds = (performance.now() - started) / 1000;
-        record(activity.channel, outcome, seconds);
+        turnMetrics?.record(activity.channel, outcome, seconds);
         options.logger.debug({ turnId, channel: activity.channel, outcome, ms: Math.round(seconds * 1000) }, 'turn');
       }
     },

@@ -73,22 +73,27 @@ export function conversationLockKey(activity: Activity): string {
 export function conversationLockMiddleware(options: ConversationLockOptions): Middleware<TurnContext> {
   const settings = lockSettings(options);
   const wakers = new LocalWakers();
+  const renewals = new LockRenewals(settings);
+  // Lock tokens only need to be unique among every worker sharing the store: one random id per process and a
+  // counter, rather than a fresh UUID per turn.
+  const tokenPrefix = `${randomUUID()}:`;
+  let tokens = 0;
   settings.store.onRelease((conversation) => wakers.wake(conversation));
   return async (context, next) => {
     const conversation = settings.key(context.activity);
-    const token = randomUUID();
+    const token = tokenPrefix + (tokens += 1);
     const attempt = await waitForTurn(context, conversation, token, settings, wakers);
     if (attempt.state !== 'acquired') {
       setTurnOutcome(context, { kind: 'coalesced' });
       return;
     }
     setTurnOutcome(context, { kind: 'handled' });
-    const renewal = startRenewal(context, conversation, token, settings);
+    renewals.add(token, conversation, context);
     try {
       carryBatch(context, attempt.batch, settings.separator);
       await next();
     } finally {
-      renewal.stop();
+      renewals.delete(token);
       await settings.store.release(conversation, token).catch((error: unknown) => {
         context.logger.warn({ err: error, conversation }, 'conversation lock release failed; it will expire');
       });
@@ -164,17 +169,58 @@ function carryBatch(context: TurnContext, batch: readonly MailboxEntry[], separa
   context.logger.info({ messages: messages.length }, 'coalesced burst into one turn');
 }
 
-function startRenewal(context: TurnContext, conversation: string, token: string, settings: LockSettings): { stop(): void } {
-  const timer = setInterval(() => {
-    settings.store.renew(conversation, token, settings.lockTtlMs).then(
+interface HeldLock {
+  conversation: string;
+  context: TurnContext;
+  renewedAt: number;
+}
+
+/**
+ * Renews the locks this process holds, all from one timer rather than one per turn (timers cost on this path).
+ * It ticks every quarter of `renewEveryMs` and renews a lock once three quarters of it have passed since its last
+ * renewal, so no lock goes longer than `renewEveryMs` unrenewed, as with a timer of its own.
+ */
+class LockRenewals {
+  readonly #settings: LockSettings;
+  readonly #held = new Map<string, HeldLock>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(settings: LockSettings) {
+    this.#settings = settings;
+  }
+
+  add(token: string, conversation: string, context: TurnContext): void {
+    this.#held.set(token, { conversation, context, renewedAt: Date.now() });
+    if (this.#timer) return;
+    this.#timer = setInterval(() => this.#tick(), Math.max(1, Math.floor(this.#settings.renewEveryMs / 4)));
+    this.#timer.unref?.();
+  }
+
+  delete(token: string): void {
+    this.#held.delete(token);
+    if (this.#held.size > 0 || !this.#timer) return;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #tick(): void {
+    const now = Date.now();
+    const due = now - (this.#settings.renewEveryMs * 3) / 4;
+    for (const [token, held] of this.#held) {
+      if (held.renewedAt > due) continue;
+      held.renewedAt = now;
+      this.#renew(token, held);
+    }
+  }
+
+  #renew(token: string, { conversation, context }: HeldLock): void {
+    this.#settings.store.renew(conversation, token, this.#settings.lockTtlMs).then(
       (held) => {
         if (!held) context.logger.error({ conversation }, 'conversation lock lost while the turn ran');
       },
       (error: unknown) => context.logger.warn({ err: error, conversation }, 'conversation lock renewal failed'),
     );
-  }, settings.renewEveryMs);
-  timer.unref?.();
-  return { stop: () => clearInterval(timer) };
+  }
 }
 
 /** Wakes this process's waiters at once when a turn ends here; waiters on other workers poll. */

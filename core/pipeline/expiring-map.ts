@@ -22,7 +22,15 @@ export class ExpiringMap<V> {
   }
 
   set(key: string, value: V, ttlMs: number): void {
-    this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs });
+    const expiresAt = this.#now() + ttlMs;
+    const entry = this.#entries.get(key);
+    // Rewriting a live key (every turn of an ongoing chat) updates its entry in place: no new object per write.
+    if (entry) {
+      entry.value = value;
+      entry.expiresAt = expiresAt;
+      return;
+    }
+    this.#entries.set(key, { value, expiresAt });
     this.#writesSinceSweep += 1;
     if (this.#writesSinceSweep >= Math.max(1024, this.#entries.size)) this.sweep();
   }

@@ -19,7 +19,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   async hit(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
     const now = this.#now();
-    const hits = (this.#hits.get(key) ?? []).filter((at) => at > now - rule.windowMs);
+    const hits = this.#hits.get(key) ?? [];
+    // Expired hits are dropped in place rather than copied into a new array on every message.
+    const cutoff = now - rule.windowMs;
+    let kept = 0;
+    for (const at of hits) if (at > cutoff) hits[kept++] = at;
+    hits.length = kept;
     if (hits.length >= rule.limit) {
       this.#hits.set(key, hits, rule.windowMs);
       const oldest = hits[0] ?? now;
