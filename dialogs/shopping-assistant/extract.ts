@@ -82,6 +82,19 @@ const EXCLUDE: ReadonlyArray<[string, RegExp]> = [
   ['fish', re(`${B}(?:без\\s+рыбы|не\\s+ем\\s+рыб\\p{L}*|no\\s+fish|don'?t\\s+eat\\s+fish)`)],
 ];
 
+/** Words after "без"/"without" that are a known fact (a tag above) or no product at all ("без проблем"). */
+const NOT_AVOIDED = `(?:лактоз|глютен|сахар|мяс|рыб|орех|алкогол|остр|разниц|проблем|понятия|очеред|lactose|gluten|sugar|meat|fish|nuts?${E}|alcohol|spic|more${E}|thanks|problem|way${E}|idea|need)`;
+const AVOID_SOURCE = `${B}(?:без|without|no)\\s+(?!${NOT_AVOIDED})([\\p{L}-]{3,})`;
+const AVOID_G = new RegExp(AVOID_SOURCE, 'giu');
+
+/**
+ * Product words a request rules out ("корм для кошек без курицы" -> ["курицы"], "cat food without chicken"), beyond the
+ * known facts of {@link extractExcludedTags}: items whose title has the word are left out of this request.
+ */
+export function extractAvoidedWords(text: string): string[] {
+  return [...text.matchAll(AVOID_G)].map((m) => m[1]!.toLowerCase().replace(/ё/g, 'е'));
+}
+
 /** Diet facts the message asks for ("безлактозное", "vegan"). */
 export function extractRequiredTags(text: string): string[] {
   return REQUIRE.filter(([, pattern]) => pattern.test(text)).map(([tag]) => tag);
@@ -137,11 +150,11 @@ export function extractQuantity(text: string): number | undefined {
 }
 
 const SEARCH_NOISE = re(
-  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|возьму|беру|берём|берем|давай(?:те)?|лучше|положи(?:те)?|закинь|докинь|кинь|ещё|еще|i'?ll|i\\s+will|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|нуж[её]н|надо|купить|куплю|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
+  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|возьму|беру|берём|берем|давай(?:те)?|лучше|положи(?:те)?|закинь|докинь|кинь|ещё|еще|i'?ll|i\\s+will|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|нуж[её]н|надо|купить|куплю|купи(?:те)?|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
 );
 
 const RECOMMEND_NOISE = re(
-  `${B}(?:что|чего|чем|взять|брать|купить|заказать|приготовить|порекомендуй\\p{L}*|посоветуй\\p{L}*|подскажи\\p{L}*|предложи\\p{L}*|подбери|можно|бы|на|для|к|нам|мне|вечер\\p{L}*|what|should|could|can|shall|i|we|get|buy|cook|have|recommend|suggest|something|anything|for|to|us|tonight)${E}`,
+  `${B}(?:что|чего|чем|взять|брать|купить|заказать|приготовить|порекомендуй\\p{L}*|посоветуй\\p{L}*|подскажи\\p{L}*|предложи\\p{L}*|подбери|можно|бы|на|для|к|нам|мне|вечер\\p{L}*|семь[яиеюё]|семей\\p{L}*|семейн\\p{L}*|family|what|should|could|can|shall|i|we|get|buy|cook|have|recommend|suggest|something|anything|for|to|us|tonight)${E}`,
 );
 
 /**
@@ -214,7 +227,7 @@ const GENERIC_G = new RegExp(GENERIC_SOURCE, 'giu');
 const GENERIC_WORD = new RegExp(`^${GENERIC_SOURCE}$`, 'iu');
 const UNIT = /^(?:шт\.?|штук\p{L}*|пач\p{L}*|упаков\p{L}*|pcs|pieces?|packs?|of)$/iu;
 /** Food as such ("продукты", "еда", "groceries"): the answer is food, not medicine or electronics. */
-const FOOD_WORDS = re(`${B}(?:продукт(?:ы|ов|ами)?|еда|еду|еды|поесть|продуктов\\p{L}*|groceries|grocery|food)${E}`);
+const FOOD_WORDS = re(`${B}(?:продукт(?:ы|ов|ами)?|еда|еду|еды|поесть|продуктов\\p{L}*|groceries|grocery|(?<!(?:cat|dog|pet|kitten|puppy|baby|bird|fish)\\s+)food)${E}`);
 
 /** Whether the message asks for food as such ("безглютеновые продукты", "gluten-free groceries"). */
 export function asksForFood(text: string): boolean {
@@ -234,6 +247,7 @@ const PRICE_PHRASES_G = [
 export function extractProductText(text: string): string | undefined {
   let rest = withoutAgeAndContractions(text);
   for (const pattern of TAG_PATTERNS_G) rest = rest.replace(pattern, ' ');
+  rest = rest.replace(AVOID_G, ' ');
   for (const pattern of SERVICE_PHRASES_G) rest = rest.replace(pattern, ' ');
   for (const pattern of PRICE_PHRASES_G) rest = rest.replace(pattern, ' ');
   let previous = '';

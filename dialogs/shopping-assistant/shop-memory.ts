@@ -39,6 +39,10 @@ export interface LastRequest {
   maxPrice?: number;
   requireTags: string[];
   excludeTags: string[];
+  /** Product words this request rules out ("без курицы" -> "курицы"). */
+  avoid?: string[];
+  /** `service:id` keys this request leaves out (what was just shown, for cheaper alternatives). */
+  skip?: string[];
   mode?: 'usual' | 'last';
 }
 

@@ -5,31 +5,53 @@ const ru = snowball.newStemmer('russian');
 const en = snowball.newStemmer('english');
 const cache = new Map<string, string>();
 
+const FLEETING = /^(.*[бвгджзклмнпрстфхцчшщ])[еоё]([бвгджзклмнпрстфхцчшщ])$/u;
+
+/** "кошек" and "кошк" (кошка, кошки), "подарок" and "подарк": the vowel that comes and goes is dropped from a stem. */
+function withoutFleetingVowel(stem: string): string {
+  return stem.length >= 5 ? stem.replace(FLEETING, '$1$2') : stem;
+}
+
 /** The Snowball stem of a lower-cased word, Russian or English by its script. */
 export function stemWord(word: string): string {
   let stem = cache.get(word);
   if (stem === undefined) {
-    stem = word.length < 3 ? word : /[а-я]/.test(word) ? ru.stem(word) : en.stem(word);
+    stem = word.length < 3 ? word : /[а-я]/.test(word) ? withoutFleetingVowel(ru.stem(word)) : en.stem(word);
     if (cache.size > 50_000) cache.clear();
     cache.set(word, stem);
   }
   return stem;
 }
 
+/**
+ * Brand and product names shoppers write in Cyrillic while the catalog spells them in Latin ("айфон" is an iPhone),
+ * and English words for one shelf ("headphones" also means earbuds, as "наушники" covers both).
+ */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  айфон: 'iphone', айфона: 'iphone', айфоны: 'iphone', айпад: 'ipad', эпл: 'apple', эппл: 'apple', аирподс: 'airpods',
+  эйрподс: 'airpods', самсунг: 'samsung', сяоми: 'xiaomi', ксиаоми: 'xiaomi', ксиоми: 'xiaomi', редми: 'redmi', хонор: 'honor',
+  хуавей: 'huawei', джибиэль: 'jbl', сони: 'sony', макбук: 'macbook',
+  earbuds: 'наушники', earbud: 'наушники', earphones: 'наушники', headphones: 'наушники', headphone: 'наушники',
+};
+
 /** The stems of the words of a text. */
 export function stems(text: string): string[] {
   const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.filter((w) => w.length >= 2).map(stemWord);
+  return words.filter((w) => w.length >= 2).map((w) => stemWord(SPELLINGS[w] ?? w));
 }
 
-const itemStems = new WeakMap<CatalogItem, { title: Set<string>; rest: Set<string> }>();
+const itemStems = new WeakMap<CatalogItem, { title: Set<string>; rest: Set<string>; heads: Set<string>; core: Set<string> }>();
 
-function stemsOf(item: CatalogItem): { title: Set<string>; rest: Set<string> } {
+function stemsOf(item: CatalogItem): { title: Set<string>; rest: Set<string>; heads: Set<string>; core: Set<string> } {
   let cached = itemStems.get(item);
   if (!cached) {
     cached = {
       title: new Set(stems(`${item.title.ru} ${item.title.en ?? ''}`)),
       rest: new Set(stems(`${item.category.replace(/\//g, ' ')} ${item.brand ?? ''} ${(item.tags ?? []).join(' ')}`)),
+      // The word a Russian title starts with names the product ("Крем под подгузник" is a cream).
+      heads: new Set(stems(item.title.ru).slice(0, 1)),
+      // What the product is, before what it is for ("Чехол для смартфона …, iPhone 15" is a case, not an iPhone).
+      core: new Set(stems(item.title.ru.split(/(?<!\p{L})(?:для|под|к)(?!\p{L})/iu)[0] ?? '')),
     };
     itemStems.set(item, cached);
   }
@@ -55,6 +77,20 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
     else if (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))) score += 0.6;
   }
   return score / queryStems.length;
+}
+
+/**
+ * How directly the item is the thing asked for: 2 when its title starts with a query word ("Подгузники …" for
+ * "подгузники", not "Крем под подгузник"), 1.5 when a query word names the product itself rather than what it is for
+ * ("Смартфон Apple iPhone 15", not "Чехол для смартфона, iPhone 15"), 1 when every query word is in its title (beer
+ * for "пиво", not a cider that only shares the beer shelf), else 0. Ranks named products before their neighbours.
+ */
+export function titleFit(item: CatalogItem, queryStems: readonly string[]): number {
+  if (queryStems.length === 0) return 0;
+  const { title, heads, core } = stemsOf(item);
+  if (!queryStems.every((s) => title.has(s))) return 0;
+  if (queryStems.some((s) => heads.has(s))) return 2;
+  return queryStems.some((s) => core.has(s)) ? 1.5 : 1;
 }
 
 /**

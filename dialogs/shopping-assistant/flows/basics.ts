@@ -6,6 +6,7 @@ import { extractProductText } from '../extract.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { shopMemory } from '../shop-memory.ts';
 import { present } from './present.ts';
+import { searchRequest } from './query.ts';
 
 function starters(turn: DialogTurn) {
   return [
@@ -82,7 +83,7 @@ export function shoppingFallback(deps: ShopDeps) {
   return async (turn: DialogTurn, count: number): Promise<void> => {
     const product = extractProductText(turn.text);
     if (product && /\p{L}{3,}/u.test(product)) {
-      const shown = await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] }, undefined, { quietIfEmpty: true });
+      const shown = await present(turn, deps, searchRequest(turn.text, product), undefined, { quietIfEmpty: true });
       if (shown > 0) return;
     }
     turn.say(count >= 2 ? 'assistant:fallback_more' : 'assistant:fallback', {}, starters(turn));

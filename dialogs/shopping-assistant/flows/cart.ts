@@ -11,6 +11,7 @@ import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, type CartLine, type ShopMemory, type ShownItem } from '../shop-memory.ts';
 import { stems, stemWord } from '../text-match.ts';
 import { present } from './present.ts';
+import { searchRequest } from './query.ts';
 
 /** The shown item whose title best matches the words of the message, when exactly one does. */
 function byTitle<T extends { title: string }>(text: string, items: readonly T[]): T | undefined {
@@ -99,6 +100,9 @@ function pointsPastList(text: string, memory: ShopMemory): boolean {
   return reference?.kind === 'index' && reference.index >= memory.shown.length;
 }
 
+/** "добавь всё", "возьми их все", "add them all": every item on screen, never a search for the word "всё". */
+const ALL_SHOWN = /^\s*(?:\p{L}+\s+)?(?:(?:их|это|эти)\s+)?(?:всё|все|всех|всю|целиком|everything|(?:them\s+)?all(?:\s+of\s+(?:them|these|it))?)(?:\s+(?:их|это|эти|сразу|в\s+корзину|to\s+(?:the\s+|my\s+)?cart))*\s*[.!]*\s*$/iu;
+
 /** "возьми второе", "добавь 3 штуки первого", "ещё две такие", the card's "В корзину" button. */
 function addToCartDialog(deps: ShopDeps): Dialog {
   const form = createFormDialog({
@@ -133,7 +137,7 @@ function addToCartDialog(deps: ShopDeps): Dialog {
     async begin(turn, args = {}) {
       const memory = shopMemory(turn);
       memory.offer = undefined;
-      if (args.all === '1') {
+      if (args.all === '1' || (!args.item && !args.n && ALL_SHOWN.test(turn.text))) {
         if (memory.shown.length === 0) {
           turn.say('assistant:nothing_shown');
           return complete();
@@ -151,7 +155,7 @@ function addToCartDialog(deps: ShopDeps): Dialog {
       const product = args.item || args.n ? undefined : unshownProduct(turn, memory);
       if (product || (memory.shown.length === 0 && !args.item)) {
         if (!product) turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
-        else await present(turn, deps, { kind: 'search', text: product, requireTags: [], excludeTags: [] }, 'assistant:which_to_add');
+        else await present(turn, deps, searchRequest(turn.text, product), 'assistant:which_to_add');
         return complete();
       }
       // One item on screen: "добавь", "добавь два" can only mean it.
@@ -179,7 +183,7 @@ function addToCartDialog(deps: ShopDeps): Dialog {
       // Asked which item, the shopper names a product that was not shown: look it up instead.
       const product = unshownProduct(turn, memory);
       if (product && !extractQuantity(turn.text)) {
-        const request = { kind: 'search' as const, text: product, requireTags: [], excludeTags: [] };
+        const request = searchRequest(turn.text, product);
         if (await present(turn, deps, request, 'assistant:which_to_add', { quietIfEmpty: true })) return complete();
       }
       // Anything else is not an answer: the question is asked again, never filled from it.

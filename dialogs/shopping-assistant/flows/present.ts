@@ -20,11 +20,19 @@ function answersText(s: Suggestion, words: readonly string[]): boolean {
  * wine padded with popular apples), and only what suits the occasion when no product was named.
  */
 function relevant(found: readonly Suggestion[], request: LastRequest): readonly Suggestion[] {
+  if (request.kind === 'search' && request.text) {
+    // "cat food" is cat food: cat litter and dog food share a word, and are shown only when nothing has them all.
+    const words = stems(request.text);
+    const whole = found.filter((s) => matchesAll(s.item, words));
+    return whole.length > 0 ? whole : found;
+  }
   if (request.kind !== 'recommend') return found;
   if (request.text) {
     const words = stems(request.text);
     const named = found.filter((s) => answersText(s, words));
-    return named.length > 0 ? named : found;
+    // "корм для кошки" is cat food: what has every word comes before what shares one ("корм для собак").
+    const whole = named.filter((s) => matchesAll(s.item, words));
+    return whole.length > 0 ? whole : named.length > 0 ? named : found;
   }
   return request.occasion ? found.filter((s) => suitsOccasion(s.item, request.occasion)) : found;
 }
@@ -42,7 +50,8 @@ export function select(found: readonly Suggestion[], query: ShoppingQuery, reque
   for (const s of relevant(found, request)) {
     const key = `${s.item.service}:${s.item.id}`;
     if (seen.has(key) || !fits(s.item, query)) continue;
-    if (recommend && request.budget !== undefined && total + s.item.price > request.budget) continue;
+    // A budget for a task ("dinner under 1000") is the basket's; for a named product ("headphones under 5000"), each item's.
+    if (recommend && !request.text && request.budget !== undefined && total + s.item.price > request.budget) continue;
     const count = perCategory.get(s.item.category) ?? 0;
     if (recommend && !request.text && count >= 2) continue;
     seen.add(key);
@@ -58,7 +67,7 @@ export function select(found: readonly Suggestion[], query: ShoppingQuery, reque
 function summary(turn: DialogTurn, request: LastRequest): string {
   const parts: string[] = [];
   if (request.service) parts.push(turn.t(`assistant:in_service.${request.service}`));
-  if (request.occasion) parts.push(turn.t('assistant:summary.occasion', { occasion: turn.t(`assistant:occasions.${request.occasion}`) }));
+  if (request.occasion) parts.push(turn.t(`assistant:summary_occasions.${request.occasion}`));
   if (request.need) parts.push(turn.t(`assistant:needs.${request.need}`));
   if (request.people) parts.push(turn.t('assistant:summary.people', { count: request.people }));
   const bound = Math.min(request.budget ?? Infinity, request.maxPrice ?? Infinity);
@@ -66,6 +75,7 @@ function summary(turn: DialogTurn, request: LastRequest): string {
   for (const tag of [...request.requireTags, ...request.excludeTags.map((t) => `no_${t}`)]) {
     parts.push(turn.t(`assistant:tags.${tag}`, { defaultValue: tag }));
   }
+  for (const word of request.avoid ?? []) parts.push(turn.t('assistant:summary.without', { word }));
   return parts.join(', ');
 }
 
@@ -80,8 +90,25 @@ function followUps(turn: DialogTurn, request: LastRequest, first: string): Quick
   return buttons;
 }
 
+/** A price rounded down to two significant digits (13 990 -> 13 000), for budget buttons. */
+function roundDown(price: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(price, 1))) - 1);
+  return Math.floor(price / unit) * unit;
+}
+
+/**
+ * Budget buttons: a task's basket (dinner) gets the usual totals; a named product gets bounds from the prices shown,
+ * so headphones from 11 000 ₽ are not offered "under 500 ₽".
+ */
+function budgetChoices(request: LastRequest, prices: readonly number[]): number[] {
+  if (!request.text || prices.length === 0) return [500, 1000, 2000];
+  const sorted = [...prices].sort((a, b) => a - b);
+  const picks = [sorted[0]!, sorted[Math.floor((sorted.length - 1) / 2)]!, sorted[sorted.length - 1]!].map(roundDown);
+  return [...new Set(picks.filter((p) => p > 0))];
+}
+
 /** One useful question for a shopper we know little about: the occasion first, then the budget. */
-function usefulQuestion(turn: DialogTurn, request: LastRequest): { text: string; buttons: QuickReply[] } | undefined {
+function usefulQuestion(turn: DialogTurn, request: LastRequest, prices: readonly number[]): { text: string; buttons: QuickReply[] } | undefined {
   // A need ("подарок ребёнку", "от головной боли") already says what it is for.
   if (request.kind !== 'recommend' || request.need) return undefined;
   if (!request.occasion && !request.text) {
@@ -95,7 +122,7 @@ function usefulQuestion(turn: DialogTurn, request: LastRequest): { text: string;
   if (request.budget === undefined) {
     return {
       text: turn.t('assistant:ask.budget'),
-      buttons: [500, 1000, 2000].map((b) => ({ title: turn.t('assistant:summary.budget', { amount: rub(turn, b) }), payload: `intent:refine?budget=${b}` })),
+      buttons: budgetChoices(request, prices).map((b) => ({ title: turn.t('assistant:summary.budget', { amount: rub(turn, b) }), payload: `intent:refine?budget=${b}` })),
     };
   }
   return undefined;
@@ -156,12 +183,12 @@ export async function present(
   const said = summary(turn, request);
   const intro = introKey ?? (request.kind === 'search' ? 'assistant:found' : personal ? 'assistant:recommend_personal' : 'assistant:recommend_popular');
   let text = turn.t(intro, { constraints: said ? ` (${said})` : '', query: request.text ?? '' });
-  if (request.kind === 'recommend' && request.budget !== undefined) {
+  if (request.kind === 'recommend' && !request.text && request.budget !== undefined) {
     const total = selected.reduce((sum, s) => sum + s.item.price, 0);
     text += ' ' + turn.t('assistant:total', { amount: rub(turn, total) });
   }
   let quick = followUps(turn, request, keyOf(memory.shown[0]!));
-  const question = personal ? undefined : usefulQuestion(turn, request);
+  const question = personal ? undefined : usefulQuestion(turn, request, selected.map((s) => s.item.price));
   if (question) quick = question.buttons;
   const cards = memory.shown.map((s, i) => toCard(turn, s, i));
   if (deps.narrator && request.kind === 'recommend') {

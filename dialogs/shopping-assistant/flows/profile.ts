@@ -31,7 +31,8 @@ function whyDialog(deps: ShopDeps): Dialog {
       const reason = item.reasons.length ? reasonsText(turn, item.reasons) : turn.t('assistant:reasons.in_cart');
       const query = memory.last ? await buildQuery(turn, deps, memory.last) : undefined;
       const notes: string[] = [];
-      if (query?.budget !== undefined) notes.push(turn.t('assistant:why_budget', { amount: query.budget }));
+      // Only the conditions this item meets: a later request (a cheaper one that found nothing) may not cover it.
+      if (query?.budget !== undefined && item.price <= query.budget) notes.push(turn.t('assistant:why_budget', { amount: query.budget }));
       for (const tag of query?.requireTags ?? []) notes.push(turn.t(`assistant:tags.${tag}`, { defaultValue: tag }));
       for (const tag of query?.excludeTags ?? []) notes.push(turn.t(`assistant:tags.no_${tag}`, { defaultValue: tag }));
       const text = turn.t('assistant:why', { title: item.title, reason, constraints: notes.length ? turn.t('assistant:why_fits', { list: notes.join(', ') }) : '' });
@@ -56,7 +57,7 @@ async function save(turn: DialogTurn, deps: ShopDeps, prefs: StatedPreference[])
 async function refreshIfBroken(turn: DialogTurn, deps: ShopDeps): Promise<void> {
   const memory = shopMemory(turn);
   if (!memory.last || memory.last.kind === 'reorder' || memory.shown.length === 0) return;
-  const { maxPrice: _drop, ...request } = memory.last;
+  const { maxPrice: _drop, skip: _skip, ...request } = memory.last;
   await present(turn, deps, request, 'assistant:updated');
 }
 

@@ -9,7 +9,7 @@ import { shopMemory, type LastRequest } from '../shop-memory.ts';
 import { extractNeed } from '../needs.ts';
 import {
   asksForFood, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText,
-  extractRequiredTags, extractService,
+  extractAvoidedWords, extractRequiredTags, extractService,
 } from '../extract.ts';
 
 /** The constraints one message states, for a new request of `kind`. */
@@ -25,6 +25,8 @@ export function requestFromText(text: string, kind: LastRequest['kind']): LastRe
   const need = extractNeed(text);
   const people = extractPeople(text);
   const budget = extractBudget(text);
+  const avoid = extractAvoidedWords(text);
+  if (avoid.length) request.avoid = avoid;
   if (service) request.service = service;
   if (occasion) request.occasion = occasion;
   if (need) request.need = need;
@@ -34,6 +36,14 @@ export function requestFromText(text: string, kind: LastRequest['kind']): LastRe
   if (product) request.text = product;
   if (/как\s+в\s+прошлый\s+раз|последн\p{L}*\s+заказ|last\s+(?:time|order)|same\s+as\s+(?:before|last)/iu.test(text)) request.mode = 'last';
   return request;
+}
+
+/**
+ * A search for `product` with every constraint the message states ("купи корм без курицы в Мегамаркете до 500"), for
+ * the paths that find a product outside the search dialog (fallback, "add X" for an item not shown).
+ */
+export function searchRequest(text: string, product: string): LastRequest {
+  return { ...requestFromText(text, 'search'), kind: 'search', text: product };
 }
 
 /** Button arguments as request fields (`intent:recommend?occasion=dinner&service=kuper`). */
@@ -51,7 +61,7 @@ export function requestFromArgs(args: Readonly<Record<string, unknown>>): Partia
 /** Whether a message only refines the last request ("до 500", "на ужин", "в Купере", "без орехов"). */
 export function refinesOnly(turn: DialogTurn): boolean {
   const r = requestFromText(turn.text, 'recommend');
-  const said = r.service || r.occasion || r.need || r.people || r.budget || r.requireTags.length || r.excludeTags.length;
+  const said = r.service || r.occasion || r.need || r.people || r.budget || r.requireTags.length || r.excludeTags.length || r.avoid?.length;
   return Boolean(said) && !r.text;
 }
 
@@ -70,6 +80,7 @@ export async function buildQuery(turn: DialogTurn, deps: ShopDeps, request: Last
     } else if (p.kind === 'exclude_tag') excludeTags.add(p.value);
     else if (p.kind === 'dislike') dislikes.add(dislikeRoot(p.value));
   }
+  for (const word of request.avoid ?? []) dislikes.add(dislikeRoot(word));
   const personalize = Boolean(shopperId) && !memory.noPersonalization
     && (shopperId ? await deps.backend.personalizationAllowed(shopperId) : false);
   const query: ShoppingQuery = {
@@ -77,7 +88,7 @@ export async function buildQuery(turn: DialogTurn, deps: ShopDeps, request: Last
     requireTags: [...requireTags],
     excludeTags: [...excludeTags],
     dislikes: [...dislikes],
-    excludeItems: [...memory.excludeItems],
+    excludeItems: [...memory.excludeItems, ...(request.skip ?? [])],
     personalize,
     limit: deps.limit,
   };

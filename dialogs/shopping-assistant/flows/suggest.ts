@@ -7,9 +7,9 @@ import type { Service } from '../../../core/reply.ts';
 import { SERVICES } from '../../../core/reply.ts';
 import { button, cardsReply, rub, toCard, toShown } from '../cards.ts';
 import { fits } from '../constraints.ts';
-import { extractExcludedTags, extractProductText, extractRequiredTags, extractService } from '../extract.ts';
+import { extractAvoidedWords, extractExcludedTags, extractProductText, extractRequiredTags, extractService } from '../extract.ts';
 import type { ShopDeps } from '../shop-deps.ts';
-import { shopMemory, showItems, type LastRequest } from '../shop-memory.ts';
+import { keyOf, shopMemory, showItems, type LastRequest } from '../shop-memory.ts';
 import { present } from './present.ts';
 import { buildQuery, requestFromArgs, requestFromText } from './query.ts';
 
@@ -17,7 +17,7 @@ function merge(base: LastRequest, extra: Partial<LastRequest>): LastRequest {
   const out: LastRequest = { ...base, requireTags: [...base.requireTags], excludeTags: [...base.excludeTags] };
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-    if (k === 'requireTags' || k === 'excludeTags') out[k] = [...new Set([...out[k], ...(v as string[])])];
+    if (k === 'requireTags' || k === 'excludeTags' || k === 'avoid') out[k] = [...new Set([...(out[k] ?? []), ...(v as string[])])];
     else (out as unknown as Record<string, unknown>)[k] = v;
   }
   return out;
@@ -75,6 +75,7 @@ function searchForm(deps: ShopDeps): Dialog {
       { name: 'budget', type: budgetSlot },
       { name: 'require', type: tagsSlot('require', extractRequiredTags) },
       { name: 'exclude', type: tagsSlot('exclude', extractExcludedTags) },
+      { name: 'avoid', type: tagsSlot('avoid', extractAvoidedWords) },
     ],
     complete: async (turn, values) => {
       const request: LastRequest = {
@@ -83,6 +84,7 @@ function searchForm(deps: ShopDeps): Dialog {
       };
       if (values.service) request.service = values.service as Service;
       if (values.budget) request.budget = values.budget as number;
+      if (values.avoid) request.avoid = values.avoid as string[];
       await present(turn, deps, request);
     },
   });
@@ -134,13 +136,22 @@ function cheaperDialog(deps: ShopDeps): Dialog {
       const memory = shopMemory(turn);
       if (!memory.last || memory.shown.length === 0) return turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
       const ref = resolveItemReference(findItemReference(turn.text), memory.shown, memory.focus);
-      const bound = ref ? ref.price : Math.min(...memory.shown.map((s) => s.price));
       const base: LastRequest = memory.last.kind === 'reorder'
         ? { kind: 'recommend', requireTags: [], excludeTags: [], ...(memory.last.service ? { service: memory.last.service } : {}) }
         : memory.last;
       // Strictly cheaper: whole roubles stay whole ("до 88 ₽"), fractional prices step by a kopeck.
-      const maxPrice = Number.isInteger(bound) ? bound - 1 : bound - 0.01;
-      await present(turn, deps, { ...base, maxPrice }, 'assistant:cheaper_intro');
+      const below = (price: number) => (Number.isInteger(price) ? price - 1 : price - 0.01);
+      if (ref) return void await present(turn, deps, { ...base, maxPrice: below(ref.price) }, 'assistant:cheaper_intro');
+      const cheapest = Math.min(...memory.shown.map((s) => s.price));
+      const first = memory.shown[0]!;
+      const shown = memory.shown.map(keyOf);
+      // Cheaper than everything shown; when the cheapest shown is already the floor ("cat food" from 39 ₽), cheaper
+      // alternatives to the first suggestion, not shown yet, rather than a flat "nothing cheaper".
+      const fallback = first.price > cheapest;
+      const found = await present(turn, deps, { ...base, maxPrice: below(cheapest) }, 'assistant:cheaper_intro', { quietIfEmpty: fallback });
+      if (found === 0 && fallback) {
+        await present(turn, deps, { ...base, maxPrice: below(first.price), skip: shown }, 'assistant:cheaper_than_first');
+      }
     },
   });
 }
@@ -160,7 +171,7 @@ function otherServiceDialog(deps: ShopDeps): Dialog {
         })));
       }
       const last: LastRequest = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
-      const { maxPrice: _drop, ...rest } = last;
+      const { maxPrice: _drop, skip: _skip, ...rest } = last;
       if (last.kind === 'reorder') return showReorder(turn, deps, { ...rest, service });
       // "а что есть в Мегамаркете до 3000?": whatever else the message says refines the request too.
       const { text: _text, kind: _kind, service: _service, ...said } = requestFromText(turn.text, last.kind);
@@ -179,7 +190,7 @@ function refineDialog(deps: ShopDeps): Dialog {
       const said = requestFromText(turn.text, memory.last?.kind ?? 'recommend');
       const { text: _text, kind: _kind, ...constraints } = said;
       const base: LastRequest = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
-      const { maxPrice: _drop, ...rest } = base;
+      const { maxPrice: _drop, skip: _skip, ...rest } = base;
       const request = merge(merge(rest, constraints), requestFromArgs(args));
       if (request.kind === 'reorder') return showReorder(turn, deps, request);
       await present(turn, deps, request);
