@@ -7,6 +7,7 @@ import { inCategory } from './constraints.ts';
 import type { InteractionSnapshot } from './interaction-model.ts';
 import type { SemanticHit } from './semantic-match.ts';
 import type { ShopperHistory } from './shopper-history.ts';
+import type { ScoredKey, ShopperState } from './shopper-state.ts';
 import { repurchaseFacts } from './shopper-history.ts';
 import type { Reason } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface CandidateContext {
   constraints: CompiledConstraints;
   service?: Service;
   category?: string;
+  /** Cached per-shopper derivations (the same history); generators fall back to computing them. */
+  shopper?: ShopperState;
 }
 
 /** Relative weights of the sources (the next-basket evaluation's findings: own history first, then neighbours). */
@@ -43,8 +46,9 @@ export class CandidatePool {
     if (!(score > 0)) return;
     let candidate = this.candidates.get(key);
     if (!candidate) {
-      const item = this.context.catalog.item(key);
-      if (!item || !this.context.constraints.allows(item)) return;
+      const row = this.context.catalog.rowOf.get(key);
+      if (row === undefined || !this.context.constraints.allowsRow(row)) return;
+      const item = this.context.catalog.items[row]!;
       candidate = { key, item, parts: new Map() };
       this.candidates.set(key, candidate);
     }
@@ -58,6 +62,17 @@ export class CandidatePool {
 export function addRepurchases(pool: CandidatePool, context: CandidateContext): void {
   const history = context.history;
   if (!history || history.baskets.length === 0) return;
+  const share = context.shopper?.history === history ? context.shopper.basketShare : basketShare(history);
+  for (const [key, item] of history.items) {
+    if (item.orderTimes.length === 0 || (item.rating !== undefined && item.rating <= 2)) continue;
+    const facts = repurchaseFacts(item, context.now);
+    const frequency = share.get(key) ?? 0;
+    const { dueness, ...stated } = facts;
+    pool.add(key, (0.35 + frequency) * (0.3 + 0.7 * dueness), { kind: 'repurchase', facts: stated });
+  }
+}
+
+function basketShare(history: ShopperHistory): Map<string, number> {
   const share = new Map<string, number>();
   let total = 0;
   history.baskets.forEach((basket, b) => {
@@ -65,19 +80,25 @@ export function addRepurchases(pool: CandidatePool, context: CandidateContext): 
     total += weight;
     for (const key of basket.keys) share.set(key, (share.get(key) ?? 0) + weight);
   });
-  for (const [key, item] of history.items) {
-    if (item.orderTimes.length === 0 || (item.rating !== undefined && item.rating <= 2)) continue;
-    const facts = repurchaseFacts(item, context.now);
-    const frequency = (share.get(key) ?? 0) / total;
-    const { dueness, ...stated } = facts;
-    pool.add(key, (0.35 + frequency) * (0.3 + 0.7 * dueness), { kind: 'repurchase', facts: stated });
-  }
+  for (const [key, value] of share) share.set(key, value / total);
+  return share;
 }
 
 /** TIFUKNN: items of the shoppers whose repeat vectors are closest to this shopper's. */
 export function addSimilarShoppers(pool: CandidatePool, context: CandidateContext, k = 20): void {
-  const { history, model } = context;
+  const { history, model, shopper } = context;
   if (!history || history.baskets.length === 0 || model.shopperIds.length === 0) return;
+  // The list depends only on the history and the statistics build: computed once per build and shopper.
+  let list: ScoredKey[] | undefined;
+  if (shopper?.history === history) {
+    if (shopper.personal?.model !== model) shopper.personal = { model };
+    list = shopper.personal.similar ??= similarShopperItems(history, model, k);
+  } else list = similarShopperItems(history, model, k);
+  for (const entry of list) pool.add(entry.key, entry.score, { kind: 'similar_shoppers', facts: { shoppers: entry.shoppers } });
+}
+
+/** The items of the `k` nearest shoppers (by repeat vector), weighted by similarity; at most 80, best first. */
+export function similarShopperItems(history: ShopperHistory, model: InteractionSnapshot, k: number): ScoredKey[] {
   const baskets = history.baskets.map((b) => Int32Array.from(b.keys.map((key) => model.vocabulary.find(key))
     .filter((index): index is number => index !== undefined)));
   const n = baskets.length;
@@ -88,7 +109,7 @@ export function addSimilarShoppers(pool: CandidatePool, context: CandidateContex
     total += weight;
     for (const item of basket) values.set(item, (values.get(item) ?? 0) + weight);
   });
-  if (values.size === 0) return;
+  if (values.size === 0) return [];
   let norm = 0;
   for (const [item, value] of values) { values.set(item, value / total); norm += (value / total) ** 2; }
   const query = { idx: Int32Array.from(values.keys()), val: Float64Array.from(values.values()), norm: Math.sqrt(norm) };
@@ -106,11 +127,9 @@ export function addSimilarShoppers(pool: CandidatePool, context: CandidateContex
       scores.set(item, entry);
     });
   }
-  if (weights === 0) return;
-  const top = [...scores.entries()].filter(([, e]) => e.shoppers >= 2).sort((a, b) => b[1].score - a[1].score).slice(0, 80);
-  for (const [item, entry] of top) {
-    pool.add(model.vocabulary.ids[item]!, entry.score / weights, { kind: 'similar_shoppers', facts: { shoppers: entry.shoppers } });
-  }
+  if (weights === 0) return [];
+  return [...scores.entries()].filter(([, e]) => e.shoppers >= 2).sort((a, b) => b[1].score - a[1].score).slice(0, 80)
+    .map(([item, entry]) => ({ key: model.vocabulary.ids[item]!, score: entry.score / weights, shoppers: entry.shoppers }));
 }
 
 /** Items bought by the same shoppers as the shopper's usual items. */
@@ -174,8 +193,9 @@ export function addPopular(pool: CandidatePool, context: CandidateContext, wante
     for (const key of model.popularByService.get(service) ?? []) {
       // Bounded: under narrow constraints the long tail of popularity is not worth scanning per request.
       if ((checked += 1) > 3000) break;
-      const item = catalog.item(key);
-      if (!item || !constraints.allows(item)) continue;
+      const row = catalog.rowOf.get(key);
+      if (row === undefined || !constraints.allowsRow(row)) continue;
+      const item = catalog.items[row]!;
       if (context.category && !inCategory(item.category, context.category)) continue;
       const buyers = model.buyers.get(key)!;
       pool.add(key, Math.log1p(buyers) / Math.log1p(model.maxBuyers), { kind: 'popular', facts: { buyers } });

@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../../catalog/catalog-item.ts';
 import type { CatalogSnapshot } from '../../stores/catalog-store.ts';
+import { BoundedCache } from '../bounded-cache.ts';
 import type { Embedder } from '../embedding/embedder.ts';
 import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
 import { SpellingCorrector } from '../embedding/spelling.ts';
@@ -7,8 +8,10 @@ import { foldText, stemWord } from '../embedding/text-features.ts';
 import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
 import { SemanticIds } from '../semantic-ids.ts';
 import type { VectorIndex, VectorRecord } from '../vector/vector-index.ts';
+import { CatalogFacts } from './catalog-facts.ts';
 import { DietRelevance } from './constraints.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import { dotAt } from '../vector/vector-math.ts';
 
 /** Words that make diet and safety tags searchable in both languages. */
 export const TAG_WORDS: Record<string, string> = {
@@ -49,6 +52,14 @@ export interface CatalogIndexOptions {
  */
 export class CatalogIndex {
   readonly rowOf = new Map<string, number>();
+  /** The `service:id` key of each row (built once: hot paths never concatenate keys). */
+  readonly keys: string[];
+  /** Typed per-row facts for hard-constraint checks by row. */
+  readonly facts: CatalogFacts;
+  /** The Euclidean norm of each row's embedding (cosines on the hot path need only one dot product). */
+  readonly norms: Float64Array;
+  /** Prepared queries by text, so a repeated query is not re-tokenized, re-corrected and re-embedded. */
+  readonly queryCache = new BoundedCache<string, unknown>(512);
 
   private constructor(
     readonly revision: number,
@@ -67,7 +78,12 @@ export class CatalogIndex {
     /** Query spelling correction against the catalog's words. */
     readonly spelling: SpellingCorrector,
   ) {
-    items.forEach((item, row) => this.rowOf.set(`${item.service}:${item.id}`, row));
+    this.keys = items.map((item) => `${item.service}:${item.id}`);
+    this.keys.forEach((key, row) => this.rowOf.set(key, row));
+    this.facts = new CatalogFacts(items, this.keys);
+    const d = embedder.dimensions;
+    this.norms = new Float64Array(items.length);
+    for (let row = 0; row < items.length; row += 1) this.norms[row] = Math.sqrt(dotAt(embeddings, row * d, embeddings, row * d, d));
     this.lexical = new LexicalIndex(sparse, (row) => this.wordsOf(row).stems);
   }
 
@@ -137,6 +153,12 @@ export class CatalogIndex {
   item(key: string): CatalogItem | undefined {
     const row = this.rowOf.get(key);
     return row === undefined ? undefined : this.items[row];
+  }
+
+  /** The embedding row of a row index (a view, do not modify). */
+  embeddingAt(row: number): Float32Array {
+    const d = this.embedder.dimensions;
+    return this.embeddings.subarray(row * d, (row + 1) * d);
   }
 
   /** The embedding row of a key (a view, do not modify). */

@@ -1,6 +1,7 @@
 import type { CatalogItem } from '../../catalog/catalog-item.ts';
 import { stemsOf, stemWord, words } from '../embedding/text-features.ts';
 import type { VectorFilter } from '../vector/vector-index.ts';
+import type { CatalogFacts } from './catalog-facts.ts';
 import type { Diet, HardConstraints } from './types.ts';
 
 const ADULT_TAGS = ['alcohol', '18+'];
@@ -56,8 +57,16 @@ export class DietRelevance {
 export interface CompiledConstraints {
   /** The part of the constraints a VectorIndex can apply. */
   filter: VectorFilter;
-  /** The full check: every hard constraint. Never suggest an item for which this is false. */
-  allows(item: CatalogItem): boolean;
+  /**
+   * The full check: every hard constraint. Never suggest an item for which this is false. `key` (the item's
+   * `service:id`) may be passed by callers that hold it, to spare building it.
+   */
+  allows(item: CatalogItem, key?: string): boolean;
+  /**
+   * The same check for a catalog row by its precomputed facts (exactly equal to `allows` on that row's item);
+   * only when compiled with {@link CatalogFacts}.
+   */
+  allowsRow(row: number): boolean;
   /** The requested tags an item carries (for explanations). */
   statedTags(item: CatalogItem): string[];
   budget?: number;
@@ -82,7 +91,7 @@ function dislikeHits(dislike: string[], title: readonly string[]): boolean {
  * disliked words and explicitly rejected items (`blocked`, keys `service:id`).
  */
 export function compileConstraints(constraints: HardConstraints, relevance: DietRelevance,
-  blocked: ReadonlySet<string> = new Set()): CompiledConstraints {
+  blocked: ReadonlySet<string> = new Set(), facts?: CatalogFacts): CompiledConstraints {
   const diets = asList(constraints.diet).filter(isDiet);
   const forbidden = new Set<string>(constraints.excludeTags ?? []);
   for (const diet of diets) for (const tag of DIETS[diet].forbid) forbidden.add(tag);
@@ -96,10 +105,15 @@ export function compileConstraints(constraints: HardConstraints, relevance: Diet
     excludeTags: [...forbidden], includeTags: includeTags.length ? includeTags : undefined,
   };
   const stated = new Set([...includeTags, ...diets]);
-  return {
+  const allowsRow = facts ? rowCheck(facts, { constraints, forbidden, includeTags, required, relevance, blocked,
+    itemCheck: (row) => compiled.allows(facts.items[row]!, facts.keys[row]) }) : () => {
+    throw new Error('allowsRow needs constraints compiled with catalog facts');
+  };
+  const compiled: CompiledConstraints = {
     filter,
     budget: constraints.budget,
-    allows(item) {
+    allowsRow,
+    allows(item, key) {
       if (item.available === false) return false;
       if (constraints.service && item.service !== constraints.service) return false;
       if (constraints.category && !inCategory(item.category, constraints.category)) return false;
@@ -109,7 +123,7 @@ export function compileConstraints(constraints: HardConstraints, relevance: Diet
       if (tags.some((tag) => forbidden.has(tag))) return false;
       if (!includeTags.every((tag) => tags.includes(tag))) return false;
       for (const tag of required) if (!tags.includes(tag) && relevance.requires(tag, item.category)) return false;
-      if (blocked.has(`${item.service}:${item.id}`)) return false;
+      if (blocked.size > 0 && blocked.has(key ?? `${item.service}:${item.id}`)) return false;
       if (dislikes.length > 0) {
         const title = titleWords(item);
         if (dislikes.some((dislike) => dislikeHits(dislike, title))) return false;
@@ -119,6 +133,69 @@ export function compileConstraints(constraints: HardConstraints, relevance: Diet
     statedTags(item) {
       return (item.tags ?? []).filter((tag) => stated.has(tag));
     },
+  };
+  return compiled;
+}
+
+interface RowCheckParts {
+  constraints: HardConstraints;
+  forbidden: ReadonlySet<string>;
+  includeTags: readonly string[];
+  required: readonly string[];
+  relevance: DietRelevance;
+  blocked: ReadonlySet<string>;
+  itemCheck: (row: number) => boolean;
+}
+
+/**
+ * `allows` over typed row facts. A tag without a bit is carried by no row except overflow rows, which (like rows
+ * under word dislikes) go to the item check, so the result is the same as `allows` for every row.
+ */
+function rowCheck(facts: CatalogFacts, parts: RowCheckParts): (row: number) => boolean {
+  const { constraints, relevance, blocked, itemCheck } = parts;
+  if ((constraints.dislikes ?? []).some((word) => stemsOf(word).length > 0)) return itemCheck;
+  const service = constraints.service ? facts.services.indexOf(constraints.service) : -2;
+  const { budget, minPrice, category } = constraints;
+  let forbiddenMask = 0;
+  for (const tag of parts.forbidden) { const bit = facts.tagBits.get(tag); if (bit !== undefined) forbiddenMask |= 1 << bit; }
+  const includeMask = facts.maskOf(parts.includeTags);
+  // Per leaf category (computed on first use): whether it passes the category constraint, and the diet tags it needs.
+  const categoryOk = new Int8Array(facts.categories.length).fill(-1);
+  const requiredMask = new Float64Array(facts.categories.length).fill(-1);
+  const categoryPasses = (c: number) => {
+    if (categoryOk[c] === -1) categoryOk[c] = !category || inCategory(facts.categories[c]!, category) ? 1 : 0;
+    return categoryOk[c] === 1;
+  };
+  const requiredOf = (c: number) => {
+    if (requiredMask[c] === -1) {
+      let mask = 0;
+      for (const tag of parts.required) {
+        if (!relevance.requires(tag, facts.categories[c]!)) continue;
+        const bit = facts.tagBits.get(tag);
+        if (bit === undefined) { mask = -2; break; } // required here and on no indexed row: nothing passes
+        mask |= 1 << bit;
+      }
+      requiredMask[c] = mask === -2 ? -2 : mask >>> 0;
+    }
+    return requiredMask[c]!;
+  };
+  return (row) => {
+    if (facts.overflow[row] === 1) return itemCheck(row);
+    if (facts.available[row] === 0) return false;
+    if (service !== -2 && facts.service[row] !== service) return false;
+    const price = facts.price[row]!;
+    if (budget !== undefined && !(price <= budget)) return false;
+    if (minPrice !== undefined && !(price >= minPrice)) return false;
+    const mask = facts.tagMask[row]!;
+    if ((mask & forbiddenMask) !== 0) return false;
+    if (includeMask === undefined || ((mask & includeMask) >>> 0) !== includeMask) return false;
+    const c = facts.category[row]!;
+    if (!categoryPasses(c)) return false;
+    if (parts.required.length > 0) {
+      const need = requiredOf(c);
+      if (need === -2 || ((mask & need) >>> 0) !== need) return false;
+    }
+    return !(blocked.size > 0 && blocked.has(facts.keys[row]!));
   };
 }
 

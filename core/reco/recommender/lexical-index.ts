@@ -45,12 +45,23 @@ export class LexicalIndex {
         scores[row]! += weight * list.weights[p]!;
       }
     }
+    // Rank first and check constraints only on the winners: the check costs far more than a comparison, and on
+    // common words thousands of rows score. Only when some winner is rejected does a second, checked pass run.
     const top = new TopK<number>(limit);
     for (const row of touched) {
       const score = scores[row]!;
-      scores[row] = 0;
-      if (score > top.threshold && accept(row)) top.push(score, row);
+      if (score > top.threshold) top.push(score, row);
     }
-    return top.sorted().map(({ score, value }) => ({ row: value, score }));
+    let winners = top.sorted();
+    if (!winners.every(({ value }) => accept(value))) {
+      const checked = new TopK<number>(limit);
+      for (const row of touched) {
+        const score = scores[row]!;
+        if (score > checked.threshold && accept(row)) checked.push(score, row);
+      }
+      winners = checked.sorted();
+    }
+    for (const row of touched) scores[row] = 0;
+    return winners.map(({ score, value }) => ({ row: value, score }));
   }
 }

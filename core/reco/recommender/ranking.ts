@@ -1,6 +1,5 @@
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Candidate } from './candidates.ts';
-import { cosine } from './candidates.ts';
 import type { SuggestionFeedback } from './types.ts';
 
 const DAY = 86_400_000;
@@ -71,6 +70,9 @@ export function diversify(scored: readonly Scored[], catalog: CatalogIndex, limi
   const perLeaf = new Map<string, number>();
   const maxSim = new Float64Array(pool.length);
   const used = new Uint8Array(pool.length);
+  // Each pool member's embedding and squared norm, looked up once (not once per pick).
+  const vectors = pool.map((s) => catalog.embedding(s.candidate.key)!);
+  const squares = Float64Array.from(vectors, (v) => sumOfSquares(v));
   while (chosen.length < limit) {
     let best = -1; let bestValue = -Infinity;
     for (let i = 0; i < pool.length; i += 1) {
@@ -84,14 +86,27 @@ export function diversify(scored: readonly Scored[], catalog: CatalogIndex, limi
     const pick = pool[best]!;
     chosen.push(pick);
     perLeaf.set(pick.candidate.item.category, (perLeaf.get(pick.candidate.item.category) ?? 0) + 1);
-    const vector = catalog.embedding(pick.candidate.key)!;
+    const vector = vectors[best]!;
     for (let i = 0; i < pool.length; i += 1) {
       if (used[i]) continue;
       const other = pool[i]!.candidate;
       const similarity = Math.max(other.item.category === pick.candidate.item.category ? 0.9 : 0,
-        cosine(vector, catalog.embedding(other.key)!));
+        cosineWithSquares(vector, squares[best]!, vectors[i]!, squares[i]!));
       if (similarity > maxSim[i]!) maxSim[i] = similarity;
     }
   }
   return chosen;
+}
+
+function sumOfSquares(v: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < v.length; i += 1) sum += v[i]! * v[i]!;
+  return sum;
+}
+
+/** The cosine of two vectors given their squared norms (summed in the same order as `cosine`: same result). */
+function cosineWithSquares(a: Float32Array, na: number, b: Float32Array, nb: number): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i += 1) dot += a[i]! * b[i]!;
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -25,7 +25,8 @@ import type { Scored } from './ranking.ts';
 import { diversify, scoreCandidates } from './ranking.ts';
 import { semanticSearch } from './semantic-match.ts';
 import type { ShopperHistory } from './shopper-history.ts';
-import { shopperHistory } from './shopper-history.ts';
+import type { ShopperState } from './shopper-state.ts';
+import { ShopperStateCache } from './shopper-state.ts';
 import { storeShopperVectors } from './shopper-vectors.ts';
 import type {
   Diet, HardConstraints, Recommendation, RecommendRequest, SearchRequest, SuggestionFeedback,
@@ -94,6 +95,7 @@ class DefaultRecommender implements Recommender {
   private readonly index: VectorIndex;
   private readonly feedbackStore: FeedbackStore;
   private readonly model = new InteractionModel();
+  private readonly shopperStates = new ShopperStateCache();
   private catalogIndex: CatalogIndex | undefined;
   private building: Promise<CatalogIndex> | undefined;
   private lastModelBuild = -Infinity;
@@ -124,7 +126,7 @@ class DefaultRecommender implements Recommender {
     const shopper = await this.shopper(request.shopperId, now);
     const constraints = this.constraints(request, shopper, catalog);
     const context: CandidateContext = { catalog, model, history: shopper.history, now, constraints,
-      service: request.service, category: request.category };
+      service: request.service, category: request.category, shopper: shopper.state };
     const pool = new CandidatePool(context);
     const query = request.query?.trim();
     if (query) addSemanticHits(pool, await semanticSearch(query, catalog, this.index, constraints, limit * 2), query);
@@ -181,6 +183,7 @@ class DefaultRecommender implements Recommender {
 
   async erase(shopperId: string): Promise<number> {
     const dropped = this.model.forget(shopperId);
+    this.shopperStates.forget(shopperId);
     await this.index.deleteByShopper(shopperId);
     const feedback = await this.feedbackStore.deleteByShopper(shopperId);
     return dropped + feedback;
@@ -214,19 +217,21 @@ class DefaultRecommender implements Recommender {
   private async shopper(shopperId: string | undefined, now: number) {
     const empty = { history: undefined as ShopperHistory | undefined, profile: undefined as ShopperProfile | undefined,
       feedback: [] as Required<SuggestionFeedback>[], owned: new Set<string>(), preferTags: new Set<string>(),
-      blocked: new Set<string>() };
+      blocked: new Set<string>(), state: undefined as ShopperState | undefined };
     if (!shopperId) return empty;
     const [events, profile, feedback] = await Promise.all([
       this.options.events.listByUser(shopperId), this.options.profiles?.getProfile(shopperId), this.feedbackStore.listByShopper(shopperId),
     ]);
-    const history = shopperHistory(shopperId, events);
-    const owned = new Set([...history.items.values()].filter((i) => i.orderTimes.length > 0).map((i) => i.key));
-    const blocked = new Set<string>();
-    for (const item of history.items.values()) if (item.rating !== undefined && item.rating <= 2) blocked.add(item.key);
+    const state = this.shopperStates.get(shopperId, events);
+    let blocked = state.ratedLow;
     for (const entry of feedback) {
-      if (entry.outcome === 'rejected' && now - Date.parse(entry.at) <= 90 * DAY) blocked.add(`${entry.service}:${entry.itemId}`);
+      if (entry.outcome === 'rejected' && now - Date.parse(entry.at) <= 90 * DAY) {
+        if (blocked === state.ratedLow) blocked = new Set(blocked); // the cached set stays as derived from events
+        blocked.add(`${entry.service}:${entry.itemId}`);
+      }
     }
-    return { history, profile, feedback, owned, preferTags: new Set(profile?.constraints.preferTags ?? []), blocked };
+    return { history: state.history, profile, feedback, owned: state.owned,
+      preferTags: new Set(profile?.constraints.preferTags ?? []), blocked, state };
   }
 
   private constraints(request: HardConstraints, shopper: Awaited<ReturnType<DefaultRecommender['shopper']>>,
@@ -239,7 +244,7 @@ class DefaultRecommender implements Recommender {
       diet: diets,
       excludeTags: [...new Set([...(request.excludeTags ?? []), ...(stated?.excludeTags ?? [])])],
       dislikes: [...new Set([...(request.dislikes ?? []), ...(stated?.dislikes ?? [])])],
-    }, catalog.relevance, shopper.blocked);
+    }, catalog.relevance, shopper.blocked, catalog.facts);
   }
 
   private present(scored: Scored, catalog: CatalogIndex, constraints: CompiledConstraints,

@@ -1,8 +1,9 @@
 import type { CatalogItem } from '../../catalog/catalog-item.ts';
 import { foldText, stemWord, words } from '../embedding/text-features.ts';
+import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
 import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
-import { dot } from '../vector/vector-math.ts';
+import { dot, dotAt } from '../vector/vector-math.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { TAG_WORDS } from './catalog-index.ts';
 import type { CompiledConstraints } from './constraints.ts';
@@ -71,42 +72,58 @@ export function tagsInQuery(query: string): string[] {
   return TAG_STEMS.filter(({ stems: tagStems }) => stems.some((stem) => tagStems.has(stem))).map(({ tag }) => tag);
 }
 
+/** A query prepared once (spelling-expanded, TF-IDF, embedded, split into words) and cached per catalog. */
+interface PreparedQuery {
+  expanded: string;
+  sparse: SparseTextVector;
+  vector: Float32Array;
+  norm: number;
+  wantedTags: string[];
+  terms: QueryWords;
+}
+
+async function prepareQuery(query: string, catalog: CatalogIndex): Promise<PreparedQuery> {
+  const cached = catalog.queryCache.get(query) as PreparedQuery | undefined;
+  if (cached) return cached;
+  const embedder = catalog.embedder;
+  const expanded = catalog.spelling.expand(query);
+  const sparse = catalog.tfidf.sparse(expanded);
+  const vector = embedder instanceof TfidfEmbedder ? embedder.project(sparse) : (await embedder.embed([expanded]))[0]!;
+  const prepared = { expanded, sparse, vector, norm: Math.sqrt(dot(vector, vector)) || 1,
+    wantedTags: tagsInQuery(expanded), terms: queryWords(expanded) };
+  catalog.queryCache.set(query, prepared);
+  return prepared;
+}
+
 /**
  * Hybrid retrieval: exact lexical candidates from word-stem postings (spelling-corrected query) plus dense
  * candidates from the VectorIndex (the constraints as a prefilter), all re-ranked by TF-IDF cosine, dense cosine,
  * the share of query words the item matches and the diet tags the query names, and checked against every hard
- * constraint.
+ * constraint. The prepared query is cached per catalog (callers never mutate its vector).
  */
 export async function semanticSearch(query: string, catalog: CatalogIndex, index: VectorIndex,
   constraints: CompiledConstraints, limit: number): Promise<SemanticHit[]> {
   if (foldText(query) === '') return [];
-  const embedder = catalog.embedder;
-  const local = embedder instanceof TfidfEmbedder ? embedder : undefined;
-  const expanded = catalog.spelling.expand(query);
-  const sparseQuery = catalog.tfidf.sparse(expanded);
-  const vector = local ? local.project(sparseQuery) : (await embedder.embed([expanded]))[0]!;
+  const { sparse: sparseQuery, vector, norm, wantedTags, terms } = await prepareQuery(query, catalog);
+  const { items, keys } = catalog;
   const pool = Math.max(60, limit * 6);
   const rows = new Set<number>();
-  for (const { row } of catalog.lexical.search(sparseQuery, pool, (row) => constraints.allows(catalog.items[row]!))) rows.add(row);
+  for (const { row } of catalog.lexical.search(sparseQuery, pool, (row) => constraints.allowsRow(row))) rows.add(row);
   for (const match of await index.query(vector, { topK: Math.max(20, limit * 2), filter: constraints.filter })) {
     const row = catalog.rowOf.get(match.id);
     if (row !== undefined) rows.add(row);
   }
-  const wantedTags = tagsInQuery(expanded);
-  const terms = queryWords(expanded);
   const d = catalog.embedder.dimensions;
-  const norm = Math.sqrt(dot(vector, vector)) || 1;
   const hits: SemanticHit[] = [];
   for (const row of rows) {
-    const item = catalog.items[row]!;
-    if (!constraints.allows(item)) continue;
+    const item = items[row]!;
+    if (!constraints.allowsRow(row)) continue;
     const lexical = TfidfEmbedder.sparseCosine(sparseQuery, catalog.sparse[row]!);
-    const embedding = catalog.embeddings.subarray(row * d, (row + 1) * d);
-    const dense = dot(vector, embedding) / (norm * (Math.sqrt(dot(embedding, embedding)) || 1));
+    const dense = dotAt(vector, 0, catalog.embeddings, row * d, d) / (norm * (catalog.norms[row] || 1));
     const words = matchedWords(terms, catalog.wordsOf(row));
     const tagShare = wantedTags.length ? wantedTags.filter((tag) => item.tags?.includes(tag)).length / wantedTags.length : 0;
     const score = 0.5 * lexical + 0.2 * dense + 0.3 * words.coverage + 0.15 * tagShare;
-    hits.push({ key: `${item.service}:${item.id}`, item, score, matchedWords: words.matched });
+    hits.push({ key: keys[row]!, item, score, matchedWords: words.matched });
   }
   return hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
 }

@@ -4,6 +4,7 @@ import type { Codebook } from './kmeans.ts';
 import { kmeans, nearestCentroid, rankCentroids } from './kmeans.ts';
 import type { VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
 import { compileFilter, copyMetadata, frozenMetadata } from './vector-index.ts';
+import { VectorArena } from './vector-arena.ts';
 import { dot, normalized, TopK } from './vector-math.ts';
 
 /** Options of the in-process vector index. */
@@ -18,15 +19,18 @@ export interface MemoryVectorIndexOptions {
   seed?: number;
 }
 
-/** One inverted list: its members and a contiguous copy of their vectors (cache-friendly scans). */
+/** One inverted list: its members and a contiguous copy of their vectors in the arena (one batched scan). */
 interface InvertedList {
   slots: number[];
-  data: Float32Array;
+  /** Float offset of the list's rows in the arena, and how many rows fit there. */
+  offset: number;
+  capacity: number;
 }
 
 interface InvertedFile {
   codebook: Codebook;
   lists: InvertedList[];
+  arena: VectorArena;
   trainedAt: number;
 }
 
@@ -97,12 +101,21 @@ export class MemoryVectorIndex implements VectorIndex {
     else {
       for (let slot = 0; slot < this.ids.length; slot += 1) {
         const metadata = this.metadata[slot];
-        if (metadata !== undefined && accept(metadata)) top.push(dot(q, this.data, slot * this.dimensions), slot);
+        if (metadata === undefined) continue;
+        // Score first, filter only what would enter the top k: most rows never touch their metadata.
+        const score = dot(q, this.data, slot * this.dimensions);
+        if (score > top.threshold && accept(metadata)) top.push(score, slot);
       }
     }
     // Stored metadata is the index's own copy and is handed out without copying (no garbage on the hot path);
     // callers treat it as read-only.
-    return top.sorted().map(({ score, value }) => ({ id: this.ids[value]!, score, metadata: this.metadata[value]! }));
+    const winners = top.sorted();
+    if (this.ivf && this.slotOf.size >= this.options.annThreshold) {
+      // The scan's float32 sums chose the winners; their reported scores are the exact (double) dot products.
+      for (const winner of winners) winner.score = dot(q, this.data, winner.value * this.dimensions);
+      winners.sort((a, b) => b.score - a.score);
+    }
+    return winners.map(({ score, value }) => ({ id: this.ids[value]!, score, metadata: this.metadata[value]! }));
   }
 
   async fetch(ids: readonly string[]): Promise<VectorRecord[]> {
@@ -140,17 +153,21 @@ export class MemoryVectorIndex implements VectorIndex {
   private searchInvertedFile(q: Float32Array, accept: (metadata: VectorMetadata) => boolean, top: TopK<number>): void {
     const ivf = this.trainedInvertedFile();
     const order = rankCentroids(ivf.codebook, q);
-    const d = this.dimensions;
     for (let rank = 0; rank < order.length; rank += 1) {
       if (rank >= this.options.probes && top.threshold > -Infinity) break;
       const listIndex = order[rank]!;
       const list = ivf.lists[listIndex]!;
+      // One batched (SIMD where available) pass scores the whole list; float32 sums only pick the winners, whose
+      // scores querySync recomputes exactly.
+      const scores = ivf.arena.scores(q, list.offset, list.slots.length);
       for (let j = 0; j < list.slots.length; j += 1) {
         const slot = list.slots[j]!;
         // Entries left behind by moves and deletions are skipped: the slot now lives elsewhere or nowhere.
         if (this.listOf[slot] !== listIndex || this.positionOf[slot] !== j) continue;
+        const score = scores[j]!;
+        if (score <= top.threshold) continue;
         const metadata = this.metadata[slot];
-        if (metadata !== undefined && accept(metadata)) top.push(dot(q, list.data, j * d), slot);
+        if (metadata !== undefined && accept(metadata)) top.push(score, slot);
       }
     }
   }
@@ -169,7 +186,9 @@ export class MemoryVectorIndex implements VectorIndex {
     const rows = new Float32Array(sample * d);
     for (let i = 0; i < sample; i += 1) rows.set(this.data.subarray(slots[i]! * d, (slots[i]! + 1) * d), i * d);
     const { codebook } = kmeans(rows, sample, d, Math.max(8, Math.round(Math.sqrt(live))), random, 6);
-    this.ivf = { codebook, lists: Array.from({ length: codebook.k }, () => ({ slots: [], data: new Float32Array(64 * d) })), trainedAt: live };
+    const arena = new VectorArena(d, Math.ceil(live * 1.5) * d);
+    this.ivf = { codebook, arena, trainedAt: live,
+      lists: Array.from({ length: codebook.k }, () => ({ slots: [], offset: arena.alloc(64 * d), capacity: 64 })) };
     this.listOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
     this.positionOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
     for (const slot of this.slotOf.values()) this.assign(slot);
@@ -187,19 +206,21 @@ export class MemoryVectorIndex implements VectorIndex {
     }
     const target = nearestCentroid(ivf.codebook, this.data, slot * d);
     const vector = this.data.subarray(slot * d, (slot + 1) * d);
+    const { arena } = ivf;
     if (this.listOf[slot] === target && this.positionOf[slot]! >= 0) {
-      ivf.lists[target]!.data.set(vector, this.positionOf[slot]! * d);
+      arena.floats.set(vector, ivf.lists[target]!.offset + this.positionOf[slot]! * d);
       return;
     }
     const list = ivf.lists[target]!;
     const position = list.slots.length;
-    if ((position + 1) * d > list.data.length) {
-      const grown = new Float32Array(list.data.length * 2);
-      grown.set(list.data);
-      list.data = grown;
+    if (position + 1 > list.capacity) {
+      const offset = arena.alloc(list.capacity * 2 * d); // may replace arena.floats: take the view after
+      arena.floats.copyWithin(offset, list.offset, list.offset + position * d);
+      list.offset = offset;
+      list.capacity *= 2;
     }
     list.slots.push(slot);
-    list.data.set(vector, position * d);
+    arena.floats.set(vector, list.offset + position * d);
     this.listOf[slot] = target;
     this.positionOf[slot] = position;
   }

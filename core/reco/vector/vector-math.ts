@@ -13,6 +13,21 @@ export function dot(a: Float32Array, b: Float32Array, offset = 0): number {
   return sum;
 }
 
+/**
+ * Dot product of `n` values of `a` from `aOffset` and `b` from `bOffset` (rows of two flat buffers), summed in the
+ * same order as {@link dot}, so both give bit-identical results for the same rows.
+ */
+export function dotAt(a: Float32Array, aOffset: number, b: Float32Array, bOffset: number, n: number): number {
+  let sum = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    sum += a[aOffset + i]! * b[bOffset + i]! + a[aOffset + i + 1]! * b[bOffset + i + 1]!
+      + a[aOffset + i + 2]! * b[bOffset + i + 2]! + a[aOffset + i + 3]! * b[bOffset + i + 3]!;
+  }
+  for (; i < n; i += 1) sum += a[aOffset + i]! * b[bOffset + i]!;
+  return sum;
+}
+
 /** A unit-length Float32 copy of a vector (zero vectors stay zero). Checks the dimension. */
 export function normalized(values: Float32Array | readonly number[], dimensions: number): Float32Array {
   if (values.length !== dimensions) {
