@@ -1,13 +1,17 @@
 import type { Locale } from './activity.ts';
 
-const CYRILLIC = /[\u0400-\u04FF]/g;
-const LATIN = /[A-Za-z]/g;
-
 /** Guesses ru or en from the script of the text; undefined when it cannot tell. */
 export function localeFromText(text: string | undefined): Locale | undefined {
   if (!text) return undefined;
-  const cyr = text.match(CYRILLIC)?.length ?? 0;
-  const lat = text.match(LATIN)?.length ?? 0;
+  // Counted by char code rather than with global regex matches: this runs on every turn, and `match` would
+  // allocate a string per letter.
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0400 && c <= 0x04ff) cyr += 1;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) lat += 1;
+  }
   if (cyr === 0 && lat === 0) return undefined;
   return cyr >= lat ? 'ru' : 'en';
 }

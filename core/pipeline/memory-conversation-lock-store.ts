@@ -35,7 +35,7 @@ export class MemoryConversationLockStore implements ConversationLockStore {
       mailbox ??= { nextSeq: 1, consumed: 0, entries: [] };
       seq = mailbox.nextSeq;
       mailbox.nextSeq += 1;
-      mailbox.entries.push({ seq, ...request.entry });
+      mailbox.entries.push({ seq, activityId: request.entry.activityId, text: request.entry.text });
       this.#mailboxes.set(conversation, mailbox, request.mailboxTtlMs);
     }
     if (seq !== undefined && mailbox && seq <= mailbox.consumed) return { state: 'consumed', seq };

@@ -9,82 +9,90 @@ import {
 export interface MemoryConversationLogStoreOptions {
   /** Days a turn is kept after its `at` (default 90). */
   retentionDays?: number;
-  /** The most turns kept per conversation; older ones are dropped first (default 500). */
-  maxTurnsPerConversation?: number;
   /**
-   * The most turns kept in all; past it the oldest turns of the least recently active conversations are
-   * dropped (default 100,000). One process's memory is no archive: MongoDB keeps the full history.
+   * The most turns kept per shopper, so also per conversation; older ones are dropped first (default 1,000).
+   */
+  maxTurnsPerShopper?: number;
+  /**
+   * The most turns kept in all; past it the oldest turns are dropped first (default 100,000). One process's
+   * memory is no archive: MongoDB keeps the full history.
    */
   maxTurns?: number;
   /** The clock, replaceable in tests. */
   now?: () => number;
 }
 
-interface StoredTurn {
-  turn: ConversationTurn;
-  at: number;
-  seq: number;
+/** One turn as held: the turn's fields plus its time in ms, in one object (this is written on every turn). */
+interface StoredTurn extends ConversationTurn {
+  atMs: number;
 }
 
-interface Conversation {
-  shopperId: string;
-  key: string;
-  /** In append order. */
-  turns: StoredTurn[];
+function toTurn(s: StoredTurn): ConversationTurn {
+  return { shopperId: s.shopperId, conversationId: s.conversationId, channel: s.channel, role: s.role, text: s.text, at: s.at };
 }
 
 /**
  * The embedded-default conversation log; expired turns are hidden at once and removed by `purgeExpired`.
- * Bounded per conversation and in total, so steady chat traffic never grows the process's memory.
+ * Bounded per shopper and in total, so steady chat traffic never grows the process's memory. Appends are cheap
+ * (one object, one map lookup): the log is written on every turn and read rarely.
  */
 export class MemoryConversationLogStore implements ConversationLogStore {
-  /** Conversations in order of last append (a Map keeps insertion order; an append moves it last). */
-  readonly #conversations = new Map<string, Conversation>();
-  readonly #byShopper = new Map<string, Set<Conversation>>();
+  /** Each shopper's turns in append order. */
+  readonly #byShopper = new Map<string, StoredTurn[]>();
+  /**
+   * Every turn in append order, `maxTurns` slots reused in a circle: the slot a new turn takes held the oldest
+   * one, which is dropped if it is still held (deletes, purges and the per-shopper bound leave stale slots).
+   */
+  readonly #ring: (StoredTurn | undefined)[] = [];
+  #next = 0;
+  #total = 0;
   readonly #retentionMs: number;
-  readonly #maxPerConversation: number;
+  readonly #maxPerShopper: number;
   readonly #maxTurns: number;
   readonly #now: () => number;
-  #seq = 0;
-  #total = 0;
 
   constructor(options: MemoryConversationLogStoreOptions = {}) {
     this.#retentionMs = (options.retentionDays ?? DEFAULT_CONVERSATION_RETENTION_DAYS) * 86_400_000;
-    this.#maxPerConversation = Math.max(1, options.maxTurnsPerConversation ?? 500);
+    this.#maxPerShopper = Math.max(1, options.maxTurnsPerShopper ?? 1_000);
     this.#maxTurns = Math.max(1, options.maxTurns ?? 100_000);
     this.#now = options.now ?? Date.now;
   }
 
   async append(turns: readonly ConversationTurn[]): Promise<void> {
     for (const turn of turns) {
-      const conversation = this.#touch(turn.shopperId, turn.conversationId);
-      conversation.turns.push({ turn: { ...turn }, at: Date.parse(turn.at), seq: this.#seq++ });
+      const stored: StoredTurn = {
+        shopperId: turn.shopperId, conversationId: turn.conversationId, channel: turn.channel, role: turn.role, text: turn.text, at: turn.at,
+        atMs: Date.parse(turn.at),
+      };
+      this.#dropOldestOverall();
+      this.#ring[this.#next] = stored;
+      this.#next = (this.#next + 1) % this.#maxTurns;
+      let list = this.#byShopper.get(turn.shopperId);
+      if (!list) this.#byShopper.set(turn.shopperId, (list = []));
+      list.push(stored);
       this.#total += 1;
-      if (conversation.turns.length > this.#maxPerConversation) this.#dropOldest(conversation, conversation.turns.length - this.#maxPerConversation);
+      if (list.length > this.#maxPerShopper) {
+        const excess = list.length - this.#maxPerShopper;
+        list.splice(0, excess);
+        this.#total -= excess;
+      }
     }
-    this.#evictOverTotal();
   }
 
   async listByShopper(shopperId: string, query: ConversationLogQuery = {}): Promise<ConversationTurn[]> {
     const cutoff = this.#now() - this.#retentionMs;
     const since = query.since?.getTime() ?? Number.NEGATIVE_INFINITY;
-    const turns: StoredTurn[] = [];
-    for (const conversation of this.#byShopper.get(shopperId) ?? []) {
-      for (const s of conversation.turns) {
-        if (s.at > cutoff && s.at >= since && (!query.conversationId || s.turn.conversationId === query.conversationId)) turns.push(s);
-      }
-    }
-    turns.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const turns = (this.#byShopper.get(shopperId) ?? []).filter(
+      (s) => s.atMs > cutoff && s.atMs >= since && (!query.conversationId || s.conversationId === query.conversationId),
+    );
+    // Stable: turns with the same time stay in append order.
+    turns.sort((a, b) => a.atMs - b.atMs);
     const limited = query.limit === undefined ? turns : turns.slice(Math.max(0, turns.length - query.limit));
-    return limited.map((s) => ({ ...s.turn }));
+    return limited.map(toTurn);
   }
 
   async deleteByShopper(shopperId: string): Promise<number> {
-    let removed = 0;
-    for (const conversation of this.#byShopper.get(shopperId) ?? []) {
-      removed += conversation.turns.length;
-      this.#conversations.delete(conversation.key);
-    }
+    const removed = this.#byShopper.get(shopperId)?.length ?? 0;
     this.#byShopper.delete(shopperId);
     this.#total -= removed;
     return removed;
@@ -93,11 +101,11 @@ export class MemoryConversationLogStore implements ConversationLogStore {
   async purgeExpired(): Promise<number> {
     const cutoff = this.#now() - this.#retentionMs;
     let removed = 0;
-    for (const conversation of [...this.#conversations.values()]) {
-      const kept = conversation.turns.filter((s) => s.at > cutoff);
-      removed += conversation.turns.length - kept.length;
-      conversation.turns = kept;
-      if (kept.length === 0) this.#forget(conversation);
+    for (const [shopperId, list] of this.#byShopper) {
+      const kept = list.filter((s) => s.atMs > cutoff);
+      removed += list.length - kept.length;
+      if (kept.length === 0) this.#byShopper.delete(shopperId);
+      else if (kept.length < list.length) this.#byShopper.set(shopperId, kept);
     }
     this.#total -= removed;
     return removed;
@@ -110,47 +118,21 @@ export class MemoryConversationLogStore implements ConversationLogStore {
     return this.#total;
   }
 
-  /** Conversations held (for tests of the bounds). */
-  get heldConversations(): number {
-    return this.#conversations.size;
+  /** Shoppers with turns held (for tests of the bounds). */
+  get heldShoppers(): number {
+    return this.#byShopper.size;
   }
 
-  /** The conversation, created if new, moved to the most recently active end. */
-  #touch(shopperId: string, conversationId: string): Conversation {
-    // A NUL cannot occur in ids that reach here (channels validate them), so the key is unambiguous.
-    const key = `${shopperId}\u0000${conversationId}`;
-    let conversation = this.#conversations.get(key);
-    if (conversation) {
-      this.#conversations.delete(key);
-    } else {
-      conversation = { shopperId, key, turns: [] };
-      let set = this.#byShopper.get(shopperId);
-      if (!set) this.#byShopper.set(shopperId, (set = new Set()));
-      set.add(conversation);
-    }
-    this.#conversations.set(key, conversation);
-    return conversation;
-  }
-
-  #dropOldest(conversation: Conversation, count: number): void {
-    conversation.turns.splice(0, count);
-    this.#total -= count;
-    if (conversation.turns.length === 0) this.#forget(conversation);
-  }
-
-  /** Drops the oldest turns of the least recently active conversations until the total fits. */
-  #evictOverTotal(): void {
-    while (this.#total > this.#maxTurns) {
-      const oldest = this.#conversations.values().next().value;
-      if (!oldest) return;
-      this.#dropOldest(oldest, Math.min(oldest.turns.length, this.#total - this.#maxTurns));
-    }
-  }
-
-  #forget(conversation: Conversation): void {
-    this.#conversations.delete(conversation.key);
-    const set = this.#byShopper.get(conversation.shopperId);
-    set?.delete(conversation);
-    if (set?.size === 0) this.#byShopper.delete(conversation.shopperId);
+  /** Frees the slot the next turn takes: its turn, the oldest appended, is dropped if still held. */
+  #dropOldestOverall(): void {
+    const oldest = this.#ring[this.#next];
+    if (!oldest) return;
+    this.#ring[this.#next] = undefined;
+    const list = this.#byShopper.get(oldest.shopperId);
+    // Every turn of this shopper appended before it has left the circle already, so a held one is first.
+    if (!list || list[0] !== oldest) return;
+    list.shift();
+    this.#total -= 1;
+    if (list.length === 0) this.#byShopper.delete(oldest.shopperId);
   }
 }

@@ -10,22 +10,24 @@ const turn = (shopperId: string, conversationId: string, text: string): Conversa
 });
 
 describe('MemoryConversationLogStore bounds', () => {
-  it('keeps only the latest turns of a conversation', async () => {
-    const store = new MemoryConversationLogStore({ maxTurnsPerConversation: 3 });
+  it('keeps only the latest turns of a shopper (so of each conversation)', async () => {
+    const store = new MemoryConversationLogStore({ maxTurnsPerShopper: 3 });
     for (let i = 1; i <= 10; i += 1) await store.append([turn('s', 'c1', `m${i}`)]);
-    await store.append([turn('s', 'c2', 'other')]);
+    await store.append([turn('other', 'c1', 'kept')]);
     expect((await store.listByShopper('s', { conversationId: 'c1' })).map((t) => t.text)).toEqual(['m8', 'm9', 'm10']);
-    expect((await store.listByShopper('s')).map((t) => t.text)).toEqual(['m8', 'm9', 'm10', 'other']);
+    await store.append([turn('s', 'c2', 'newest')]);
+    expect((await store.listByShopper('s')).map((t) => t.text)).toEqual(['m9', 'm10', 'newest']);
+    expect((await store.listByShopper('other')).map((t) => t.text)).toEqual(['kept']);
     expect(store.heldTurns).toBe(4);
   });
 
-  it('stays within its total under steady traffic of many shoppers, dropping the least recently active first', async () => {
-    const store = new MemoryConversationLogStore({ maxTurns: 1_000, maxTurnsPerConversation: 50 });
+  it('stays within its total under steady traffic of many shoppers, dropping the oldest turns first', async () => {
+    const store = new MemoryConversationLogStore({ maxTurns: 1_000, maxTurnsPerShopper: 50 });
     for (let i = 0; i < 20_000; i += 1) {
       await store.append([turn(`shopper-${i % 5_000}`, `conv-${i % 5_000}`, `hi ${i}`), { ...turn(`shopper-${i % 5_000}`, `conv-${i % 5_000}`, 'hello'), role: 'assistant' }]);
       expect(store.heldTurns).toBeLessThanOrEqual(1_000);
     }
-    expect(store.heldConversations).toBeLessThanOrEqual(1_000);
+    expect(store.heldShoppers).toBeLessThanOrEqual(500);
     // The shoppers who wrote last are all still there; the first ones were dropped.
     expect((await store.listByShopper('shopper-4999')).map((t) => t.text)).toEqual(['hi 19999', 'hello']);
     expect(await store.listByShopper('shopper-0')).toEqual([]);
@@ -43,7 +45,7 @@ describe('MemoryConversationLogStore bounds', () => {
     now += 2 * 86_400_000;
     expect(await store.purgeExpired()).toBe(2);
     expect(store.heldTurns).toBe(0);
-    expect(store.heldConversations).toBe(0);
+    expect(store.heldShoppers).toBe(0);
   });
 });
 
