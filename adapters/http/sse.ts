@@ -21,17 +21,22 @@ export class EventStream {
     return this.#started;
   }
 
-  /** Sends one event with a JSON payload. */
+  /** Whether the connection is gone or the stream ended: nothing more can be written. */
+  get closed(): boolean {
+    const raw = this.#reply.raw;
+    return raw.writableEnded || raw.destroyed;
+  }
+
+  /** Sends one event with a JSON payload; nothing once the client has gone away. */
   send(event: string, data: unknown): void {
-    const raw = this.#start();
-    if (raw.writableEnded || raw.destroyed) return;
-    raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (this.closed) return;
+    this.#start().write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
   /** Ends the stream. */
   end(): void {
-    const raw = this.#start();
-    if (!raw.writableEnded) raw.end();
+    if (this.closed) return;
+    this.#start().end();
   }
 
   #start(): FastifyReply['raw'] {

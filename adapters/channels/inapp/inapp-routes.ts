@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError } from '../../../core/errors.ts';
+import { ForbiddenError, SovetnikError } from '../../../core/errors.ts';
 import type { Activity } from '../../../core/activity.ts';
 import { bearerToken } from '../../http/api-key.ts';
 import { answerFor } from '../../http/error-handler.ts';
@@ -44,8 +44,17 @@ async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, act
   // piece by piece (template answers): clients render one way whatever produced the text.
   let streamed = false;
   let locale: string | undefined;
+  // A client that goes away mid-stream cancels the turn: its signal aborts (a model stops generating), the
+  // conversation lock is released as the turn unwinds, and nothing more is written to the closed connection.
+  const cancel = new AbortController();
+  const raw = reply.raw;
+  const onClose = (): void => {
+    if (!raw.writableFinished) cancel.abort(new SovetnikError('turn_ended', 'the client closed the connection'));
+  };
+  raw.once('close', onClose);
   try {
     await options.turns.run(activity, {
+      cancel: cancel.signal,
       onDelta: (text) => {
         streamed = true;
         stream.send('delta', { text });
@@ -58,9 +67,16 @@ async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, act
       },
     });
   } catch (error) {
-    if (!stream.started) throw error;
+    if (!stream.started && !cancel.signal.aborted) throw error;
     const answer = answerFor(error);
     stream.send('error', errorBody(answer.code, answer.message));
+  } finally {
+    raw.off('close', onClose);
+  }
+  if (stream.closed) {
+    // Nothing was written before the client left: tell fastify the response is dealt with.
+    if (!stream.started) reply.hijack();
+    return;
   }
   // The language the turn ended in lets a client follow a switch made by text ("switch to English").
   stream.send('done', options.reportLocale && locale ? { conversationId: activity.conversationId, locale } : { conversationId: activity.conversationId });

@@ -90,3 +90,69 @@ describe('POST /api/v1/inapp/messages as server-sent events', () => {
     expect(response.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });
 });
+
+describe('a server-sent events turn whose client goes away', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('is cancelled: the handler sees its signal abort, nothing is written after the close, and the conversation is free at once', async () => {
+    let aborted!: () => void;
+    const sawAbort = new Promise<void>((resolve) => (aborted = resolve));
+    let chunksAfterAbort = 0;
+    const handler: TurnHandler = async (context) => {
+      if (context.activity.type === 'message' && context.activity.text === 'second') {
+        await context.reply('second answered');
+        return;
+      }
+      const signal = context.signal;
+      async function* chunks(): AsyncGenerator<string> {
+        yield 'Подбираю ';
+        // A model stream that stops when the turn is aborted, as an LLM client does.
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        aborted();
+        chunksAfterAbort += 1;
+        yield 'никто не прочтёт';
+        chunksAfterAbort += 1;
+      }
+      await context.reply({ type: 'stream', chunks: chunks() });
+    };
+    app = await startTestServer({ handler: () => handler });
+    const errors: unknown[] = [];
+    app.server.on('clientError', (error) => errors.push(error));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const token = await shopperToken('sse-gone');
+    const client = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${port}${URL}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'first', conversationId: 'gone-1' }),
+      signal: client.signal,
+    });
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(parseSse(first)).toEqual([{ event: 'delta', data: { text: 'Подбираю ' } }]);
+    client.abort();
+    await sawAbort;
+    // The same conversation answers the next message right away: the lock was released as the turn unwound.
+    const started = Date.now();
+    const next = await app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { text: 'second', conversationId: 'gone-1' },
+    });
+    expect(next.statusCode).toBe(200);
+    expect(next.json()).toMatchObject({ conversationId: 'gone-1', replies: [{ type: 'text', text: 'second answered' }] });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // The stream stopped at its next chunk: the generator was closed, not drained.
+    expect(chunksAfterAbort).toBe(1);
+    const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/sovetnik_turns_total\{channel="inapp",outcome="cancelled"\} 1/);
+    expect(metrics.body).not.toMatch(/sovetnik_errors_total\{code="(internal|turn_ended)"\}/);
+    expect(errors).toEqual([]);
+  });
+});
