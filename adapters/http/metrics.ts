@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, onResponseHookHandler } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** The Prometheus metrics of one server instance (its own registry, so several instances can coexist). */
@@ -44,12 +44,38 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
   };
 }
 
-/** Records every HTTP response (by route pattern, never the raw URL, to keep label cardinality bounded). */
+/**
+ * Records every HTTP response (by route pattern, never the raw URL, to keep label cardinality bounded). Each
+ * route gets its own hook that knows its pattern (reading it per request would rebuild the route's options every
+ * time), and the Prometheus children are resolved once per route, method and status rather than hashing labels on
+ * every request. Call before registering routes.
+ */
 export function registerHttpMetrics(app: FastifyInstance, metrics: AppMetrics): void {
+  const counters = new Map<string, { inc(): void }>();
+  const timers = new Map<string, { observe(value: number): void }>();
+  const record = (method: string, route: string, reply: FastifyReply): void => {
+    const status = reply.statusCode;
+    const timerKey = `${method} ${route}`;
+    const counterKey = `${timerKey} ${status}`;
+    let counter = counters.get(counterKey);
+    if (!counter) counters.set(counterKey, (counter = metrics.httpRequests.labels({ method, route, status })));
+    counter.inc();
+    let timer = timers.get(timerKey);
+    if (!timer) timers.set(timerKey, (timer = metrics.httpSeconds.labels({ method, route })));
+    timer.observe(reply.elapsedTime / 1000);
+  };
+  app.addHook('onRoute', (routeOptions) => {
+    const route = routeOptions.url;
+    const hook: onResponseHookHandler = (request, reply, done) => {
+      record(request.method, route, reply);
+      done();
+    };
+    const existing = routeOptions.onResponse;
+    routeOptions.onResponse = existing === undefined ? [hook] : [...(Array.isArray(existing) ? existing : [existing]), hook];
+  });
+  // Requests no route matched (404s) run only the global hooks.
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    metrics.httpRequests.inc({ method: request.method, route, status: reply.statusCode });
-    metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    if (request.is404) record(request.method, 'unmatched', reply);
     done();
   });
 }

@@ -7,9 +7,8 @@ import { errorBody } from '../../http/error-response.ts';
 import type { ShopperClaims, ShopperTokens } from '../../http/shopper-tokens.ts';
 import { EventStream, wantsEventStream } from '../../http/sse.ts';
 import type { TurnRunner } from '../../http/turn-runner.ts';
-import { parseWith } from '../../http/validation.ts';
 import { toActivity } from './inapp-activity.ts';
-import { inappMessageSchema } from './inapp-message.ts';
+import { parseInappMessage } from './inapp-message.ts';
 
 /** Options shared by the chat message routes of the in-app API and the web widget. */
 export interface MessageRouteOptions {
@@ -87,7 +86,7 @@ async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, act
 export function createMessageHandler(options: MessageRouteOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const claims = await authenticate(options, request);
-    const message = parseWith(inappMessageSchema, request.body);
+    const message = parseInappMessage(request.body);
     const language = options.acceptLanguage === false ? undefined : request.headers['accept-language'];
     const activity = toActivity(message, claims, language);
     if (wantsEventStream(request.headers.accept)) return streamTurn(reply, options, activity);
