@@ -36,7 +36,10 @@ const outcomes = new WeakMap<Activity, TurnOutcome>();
 /** Records what the pipeline did with the turn's activity. */
 export function setTurnOutcome(context: TurnContext, outcome: TurnOutcome): void {
   context.state.set(TURN_OUTCOME_STATE_KEY, outcome);
-  outcomes.set(context.activity, outcome);
+  // A plain `handled` is what turnOutcome answers for an activity it does not hold, so nearly every turn only
+  // clears a former outcome here instead of adding a weak entry (each costs the garbage collector).
+  if (outcome.kind === 'handled' && outcome.coalesced === undefined) outcomes.delete(context.activity);
+  else outcomes.set(context.activity, outcome);
 }
 
 /**
