@@ -170,9 +170,13 @@ class TurnMetrics {
 export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
   const { bot, metrics, timeoutMs } = options;
   const turnMetrics = metrics ? new TurnMetrics(metrics) : undefined;
+  // Turn ids only need to be unique across the workers' logs: one random id per runner and a counter, rather
+  // than a fresh UUID per turn.
+  const idPrefix = `${randomUUID()}-`;
+  let turns = 0;
   return {
     async run(activity, hooks = NO_HOOKS) {
-      const turnId = randomUUID();
+      const turnId = idPrefix + (turns += 1).toString(36);
       const started = performance.now();
       const turn = new TurnRun(hooks, timeoutMs);
       const handleOptions: HandleOptions = {
