@@ -150,7 +150,7 @@ export function extractQuantity(text: string): number | undefined {
 }
 
 const SEARCH_NOISE = re(
-  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|возьму|беру|берём|берем|давай(?:те)?|лучше|положи(?:те)?|закинь|докинь|кинь|ещё|еще|i'?ll|i\\s+will|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|нуж[её]н|надо|купить|куплю|купи(?:те)?|закажи|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
+  `${B}(?:найди(?:те)?|найти|поищи(?:те)?|поиск|ищу|добавь(?:те)?|возьми(?:те)?|возьму|беру|берём|берем|давай(?:те)?|лучше|положи(?:те)?|закинь|докинь|кинь|ещё|еще|i'?ll|i\\s+will|в\\s+корзину|add|put|take|to\\s+(?:the\\s+|my\\s+)?cart|покажи(?:те)?|есть\\s+ли|есть|у\\s+вас|хочу|хотел\\p{L}*|мне|нужн\\p{L}*|нуж[её]н|надо|купить|куплю|купи(?:те)?|закажи|сам(?:ый|ая|ое|ые|ую|ого|ой)|(?:по)?деш[её]в\\p{L}*|недорог\\p{L}*|бюджетн\\p{L}*|cheapest|cheap|cheaper|inexpensive|budget|low[- ]cost|заказать|подбери|посоветуй\\p{L}*|пожалуйста|какой-нибудь|какое-нибудь|какую-нибудь|какие-нибудь|что-нибудь|find|search(?:\\s+for)?|look(?:ing)?\\s+for|show\\s+me|i\\s+need|i\\s+want|do\\s+you\\s+have|have\\s+you\\s+got|please|some|any|a|an|the|me)${E}`,
 );
 
 const RECOMMEND_NOISE = re(
@@ -169,6 +169,9 @@ const FUNCTION_WORDS = new Set([
   'есть', 'быть', 'будет', 'можно', 'нужно', 'надо', 'нужен', 'нужна', 'нужны', 'хочу', 'хотим', 'хочется', 'давай', 'давайте', 'пожалуйста', 'плиз',
   'сегодня', 'завтра', 'сейчас', 'вечером', 'нибудь', 'что-нибудь', 'что-то', 'чего-нибудь', 'какой-нибудь', 'какое-нибудь', 'какие-нибудь', 'какую-нибудь',
   'посоветуешь', 'посоветуете', 'порекомендуешь', 'порекомендуете', 'предложишь', 'предложите', 'подскажешь', 'подскажете',
+  // Greetings and politeness around a request ("Здравствуйте! Подскажите, что взять на завтрак").
+  'здравствуйте', 'здравствуй', 'привет', 'приветик', 'добрый', 'доброе', 'доброго', 'день', 'утро', 'подскажите', 'скажите',
+  'спасибо', 'hello', 'hi', 'hey', 'thanks', 'thank',
   'what', 'which', 'who', 'how', 'where', 'when', 'why', 'i', 'you', 'he', 'she', 'we', 'they', 'me', 'us', 'my', 'your', 'our', 'it', 'its', 'this', 'that',
   'a', 'an', 'the', 'to', 'for', 'of', 'in', 'on', 'at', 'with', 'from', 'by', 'about', 'and', 'or', 'but', 'so', 'some', 'any', 'something', 'anything',
   'do', 'does', 'did', 'am', 'is', 'are', 'be', 'can', 'could', 'would', 'should', 'shall', 'will', 'may', 'might', 'must', 'have', 'has', 'had',
@@ -229,6 +232,14 @@ const UNIT = /^(?:шт\.?|штук\p{L}*|пач\p{L}*|упаков\p{L}*|pcs|pie
 /** Food as such ("продукты", "еда", "groceries"): the answer is food, not medicine or electronics. */
 const FOOD_WORDS = re(`${B}(?:продукт(?:ы|ов|ами)?|еда|еду|еды|поесть|продуктов\\p{L}*|groceries|grocery|(?<!(?:cat|dog|pet|kitten|puppy|baby|bird|fish)\\s+)food)${E}`);
 
+/** "самая дешёвая пицца", "недорогие наушники", "cheapest milk": the lowest prices first. */
+const CHEAPEST = re(`${B}(?:(?:самы|сама|само)\\p{L}*\\s+деш[её]в\\p{L}*|недорог\\p{L}*|бюджетн\\p{L}*|подешевле|cheapest|inexpensive|cheap|low[- ]cost)${E}`);
+
+/** Whether the message asks for the cheapest of something, not for a price bound. */
+export function asksForCheapest(text: string): boolean {
+  return CHEAPEST.test(text);
+}
+
 /** Whether the message asks for food as such ("безглютеновые продукты", "gluten-free groceries"). */
 export function asksForFood(text: string): boolean {
   return FOOD_WORDS.test(text);
@@ -245,7 +256,8 @@ const PRICE_PHRASES_G = [
 
 /** The product words of a search ("найди безлактозное молоко в Купере" -> "молоко"). */
 export function extractProductText(text: string): string | undefined {
-  let rest = withoutAgeAndContractions(text);
+  // A need ("что-нибудь сладкое к чаю", "от головной боли") says what it is for, never which product.
+  let rest = withoutNeed(withoutAgeAndContractions(text));
   for (const pattern of TAG_PATTERNS_G) rest = rest.replace(pattern, ' ');
   rest = rest.replace(AVOID_G, ' ');
   for (const pattern of SERVICE_PHRASES_G) rest = rest.replace(pattern, ' ');

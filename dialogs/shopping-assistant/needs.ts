@@ -31,6 +31,12 @@ const NEEDS: readonly NeedDefinition[] = [
     answers: /обезбол|ибупрофен|парацетамол|аспирин|нурофен|цитрамон|анальгин|painkill|pain relie|ibuprofen|paracetamol|aspirin|nurofen/i,
   },
   {
+    id: 'sweets',
+    said: re(`${B}(?:(?:что-нибудь\\s+|чего-нибудь\\s+|что-то\\s+)?сладк(?:ое|ого|енькое|енького)\\b|сладост\\p{L}*|десерт\\p{L}*|вкусняшк\\p{L}*\\s+к\\s+чаю|к\\s+чаю|(?:something\\s+)?sweet(?:s|ie|ies)?\\b(?!\\s+(?:potato|corn|pepper|chili))|desserts?\\b|(?:for|with)\\s+(?:the\\s+|my\\s+)?tea\\b)`),
+    // By shelf first: a chocolate oat drink or chocolate cereal is no sweet for tea.
+    answers: /(?:^|\/)(?:Сладости|Десерты|Кондитерск|Мороженое|Печенье|Шоколад|Конфеты|Торты|Sweets|Desserts)|(?<!\p{L})(?:конфет|печень|пряник|торт|пирожн|мармелад|зефир|пастил|вафл|халв)/iu,
+  },
+  {
     id: 'cold',
     said: re(`${B}(?:(?:от|при)\\s+(?:простуд\\p{L}*|гриппа?|насморк\\p{L}*|кашл\\p{L}*)|for\\s+(?:a\\s+|the\\s+)?(?:cold|flu|cough|runny\\s+nose)\\b|cold\\s+(?:medicine|remed\\p{L}*)\\b)`),
     answers: /простуд|грипп|насморк|кашл|\bcold\b|\bflu\b|cough/i,

@@ -4,7 +4,7 @@ import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 const OCCASION_GOODS: Readonly<Record<string, RegExp>> = {
   dinner: /готов|мяс|птиц|куриц|индейк|рыб|овощ|паст|макарон|спагетт|круп|рис|пельмен|салат|гарнир|сыр|хлеб|соус|ready|meal|meat|chicken|fish|vegetable|pasta|rice|cheese|bread|salad/i,
   lunch: /готов|суп|мяс|птиц|куриц|рыб|овощ|паст|макарон|круп|салат|хлеб|ready|meal|soup|meat|chicken|fish|vegetable|pasta|salad|sandwich/i,
-  breakfast: /молоч|молок|йогурт|творог|яйц|каш|хлопь|мюсли|гранол|хлеб|сыр|кофе|чай|масл|джем|м[её]д|сок|круассан|milk|yogurt|egg|oat|cereal|granola|bread|cheese|coffee|tea|butter|juice/i,
+  breakfast: /молоч|молок|йогурт|творог|яйц|каш|хлопь|мюсли|гранол|хлеб|сыр|кофе(?!ин)|чай|масл|джем|м[её]д|сок|круассан|milk|yogurt|egg|oat|cereal|granola|bread|cheese|coffee|tea|butter|juice/i,
   party: /снек|чипс|напит|сок|газиров|лимонад|сыр|фрукт|орех|сладост|конфет|торт|пицц|колбас|snack|chips|drink|juice|soda|cheese|fruit|nuts|sweet|cake|pizza/i,
   picnic: /мяс|шашлык|гриль|овощ|хлеб|лаваш|напит|сок|вод|снек|фрукт|соус|кетчуп|meat|grill|vegetable|bread|drink|water|juice|snack|fruit|sauce/i,
   snack: /снек|батончик|орех|фрукт|йогурт|печень|чипс|сухарик|шоколад|snack|bar|nuts|fruit|yogurt|cookie|chips|chocolate/i,
@@ -17,6 +17,13 @@ const NOT_A_MEAL = /^(?:Электрон|Бытов|Зоо|Аптек|Здоро
 const NOT_FOR: Readonly<Record<string, RegExp>> = {
   dinner: /(?:^|\/)(?:Фрукты|Ягоды|Сладости|Снеки|Fruits?|Berries|Sweets|Snacks)(?:\/|$)/i,
   lunch: /(?:^|\/)(?:Фрукты|Ягоды|Сладости|Снеки|Fruits?|Berries|Sweets|Snacks)(?:\/|$)/i,
+  // Soup, chips and ice cream are no breakfast, whatever milk or cheese their titles mention.
+  breakfast: /(?:^|\/)(?:Супы|Снеки|Чипсы|Мороженое|Алкоголь|Пиво|Вино|Soups?|Snacks|Chips|Ice cream|Alcohol)(?:\/|$)/iu,
+};
+
+/** Titles that say an item is no such meal, whatever milk or cheese they mention ("Крем-суп … на молоке", "Чипсы с сыром"). */
+const NOT_FOR_TITLES: Readonly<Record<string, RegExp>> = {
+  breakfast: /суп|чипс|(?<!\p{L})soup|chips/iu,
 };
 
 const cache = new WeakMap<CatalogItem, Map<string, boolean>>();
@@ -29,8 +36,9 @@ export function suitsOccasion(item: CatalogItem, occasion: string | undefined): 
   let suits = known.get(occasion);
   if (suits === undefined) {
     const pattern = OCCASION_GOODS[occasion];
+    const text = `${item.category} ${item.title.ru} ${item.title.en ?? ''}`;
     suits = pattern !== undefined && !NOT_A_MEAL.test(item.category) && !NOT_FOR[occasion]?.test(item.category)
-      && pattern.test(`${item.category} ${item.title.ru} ${item.title.en ?? ''}`);
+      && !NOT_FOR_TITLES[occasion]?.test(text) && pattern.test(text);
     known.set(occasion, suits);
   }
   return suits;

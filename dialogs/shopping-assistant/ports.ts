@@ -33,6 +33,8 @@ export interface ShoppingQuery {
   excludeItems: string[];
   /** Whether the shopper's history may be used (consent). */
   personalize: boolean;
+  /** Diet facts the shopper's purchases almost always carry ("mostly vegan"): such items come first, none is required. */
+  habitTags?: string[];
   limit: number;
 }
 

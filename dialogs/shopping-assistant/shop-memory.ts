@@ -41,6 +41,8 @@ export interface LastRequest {
   excludeTags: string[];
   /** Product words this request rules out ("без курицы" -> "курицы"). */
   avoid?: string[];
+  /** The cheapest first ("самая дешёвая пицца"). */
+  cheapest?: boolean;
   /** `service:id` keys this request leaves out (what was just shown, for cheaper alternatives). */
   skip?: string[];
   mode?: 'usual' | 'last';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemOf, registerItem, type Item } from './support/catalog.ts';
 import { History } from './support/shoppers.ts';
-import { cardsOf, expectText, startWorld, type World } from './support/world.ts';
+import { cardsOf, expectText, startWorld, veganOk, type World } from './support/world.ts';
 
 /**
  * Failures found by talking to the assistant like a shopper (product-quality pass), each kept here once fixed.
@@ -127,5 +127,62 @@ describe('shopper regressions', () => {
     const family = await world.shopper({ locale: 'ru' });
     await family.send('что взять на ужин для семьи');
     for (const c of cardsOf(family)) expect(c.reason ?? '', family.transcript()).not.toMatch(/семь/);
+  });
+
+  it('a shopper whose every order was vegan gets no meat, fish or cottage cheese suggested unasked', async () => {
+    const vegan = (id: string) => {
+      const history = new History(id);
+      for (let i = 0; i < 12; i += 1) history.order(3 + i * 4, [['s-tofu-bowl', 1], ['s-falafel', 1], ['k-oat-milk', 1]]);
+      return history;
+    };
+    const chat = await world.shopper({ locale: 'ru', history: vegan, name: 'vegan-habit' });
+    chat.always('vegan like every order so far', veganOk);
+    await chat.send('что взять на ужин?');
+    cardsOf(chat);
+    await chat.send('посоветуй что-нибудь на завтрак');
+    cardsOf(chat);
+    // Naming a product is the shopper's own choice: "творог" is shown when asked for.
+    const named = await world.api.chat(chat.shopperId, 'ru');
+    await named.send('найди творог');
+    expect(named.cards().map((c) => c.itemId), named.transcript()).toContain('k-cottage');
+  });
+
+  it('"а что-нибудь без молока?" refines the request, it is no "cheaper"', async () => {
+    const chat = await world.shopper({ locale: 'ru' });
+    await chat.send('что взять на завтрак?');
+    const first = cardsOf(chat);
+    await chat.send('а что-нибудь без молока?');
+    expect(chat.text(), chat.transcript()).not.toMatch(/подешевле|дешевле/i);
+    const cards = cardsOf(chat);
+    expect(cards.filter((c) => /молок/i.test(c.title)).map((c) => c.itemId), chat.transcript()).toEqual([]);
+    expect(cards.some((c) => c.price >= Math.min(...first.map((f) => f.price))), chat.transcript()).toBe(true);
+  });
+
+  it('"самая дешёвая пицца" / "cheapest milk" answers with that product, lowest price first', async () => {
+    for (const [locale, text, pattern] of [['ru', 'самая дешёвая пицца', /пицц/i], ['en', 'cheapest milk', /milk/i]] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(text);
+      const cards = cardsOf(chat);
+      expect(cards.every((c) => pattern.test(c.title)), chat.transcript()).toBe(true);
+      const prices = cards.map((c) => c.price);
+      expect(prices, chat.transcript()).toEqual([...prices].sort((a, b) => a - b));
+    }
+  });
+
+  it('"что-нибудь сладкое к чаю" / "something sweet for tea" is sweets, not iced tea or sweet potatoes', async () => {
+    for (const [locale, text] of [['ru', 'хочу что-нибудь сладкое к чаю'], ['en', 'I want something sweet for tea']] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(text);
+      const cards = cardsOf(chat);
+      expect(cards.filter((c) => !/Сладости/.test(itemOf(c.itemId).category)).map((c) => c.itemId), chat.transcript()).toEqual([]);
+    }
+  });
+
+  it('a greeting before the request is no product: "Здравствуйте! Подскажите, что взять на завтрак до 300 рублей"', async () => {
+    const chat = await world.shopper({ locale: 'ru' });
+    await chat.send('Здравствуйте! Подскажите, что взять на завтрак до 300 рублей');
+    const cards = cardsOf(chat);
+    for (const c of cards) expect(c.reason ?? '', chat.transcript()).not.toMatch(/Здравствуйте/i);
+    expect(cards.reduce((sum, c) => sum + c.price, 0), chat.transcript()).toBeLessThanOrEqual(300);
   });
 });

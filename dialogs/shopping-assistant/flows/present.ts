@@ -1,7 +1,7 @@
 import type { DialogTurn } from '../../../core/dialog/dialog.ts';
 import { intentPayload } from '../../../core/dialog/payload.ts';
 import { SERVICES, type QuickReply } from '../../../core/reply.ts';
-import { fits } from '../constraints.ts';
+import { fits, hasFact, isFood } from '../constraints.ts';
 import { suitsOccasion } from '../occasions.ts';
 import { matchesAll, matchScore, stems } from '../text-match.ts';
 import { button, cardsReply, rub, serviceName, toCard, toShown } from '../cards.ts';
@@ -47,7 +47,16 @@ export function select(found: readonly Suggestion[], query: ShoppingQuery, reque
   const perCategory = new Map<string, number>();
   let total = 0;
   const recommend = request.kind === 'recommend';
-  for (const s of relevant(found, request)) {
+  const candidates = relevant(found, request);
+  // "самая дешёвая пицца": the same relevant items, the lowest prices first (a stable sort keeps ties in rank order).
+  const habits = query.habitTags ?? [];
+  const keepsHabits = (s: Suggestion) => !isFood(s.item) || habits.every((tag) => hasFact(s.item, tag));
+  // The shopper's own diet ("mostly vegan"): a few fitting picks beat padding with cottage cheese; the rest only when
+  // almost nothing fits.
+  const kept = habits.length ? candidates.filter(keepsHabits) : candidates;
+  const byHabit = kept.length >= 2 ? kept : [...kept, ...candidates.filter((s) => !keepsHabits(s))];
+  const ordered = request.cheapest ? [...byHabit].sort((a, b) => a.item.price - b.item.price) : byHabit;
+  for (const s of ordered) {
     const key = `${s.item.service}:${s.item.id}`;
     if (seen.has(key) || !fits(s.item, query)) continue;
     // A budget for a task ("dinner under 1000") is the basket's; for a named product ("headphones under 5000"), each item's.

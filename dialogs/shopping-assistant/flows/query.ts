@@ -8,7 +8,7 @@ import type { ShopDeps } from '../shop-deps.ts';
 import { shopMemory, type LastRequest } from '../shop-memory.ts';
 import { extractNeed } from '../needs.ts';
 import {
-  asksForFood, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText,
+  asksForCheapest, asksForFood, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText,
   extractAvoidedWords, extractRequiredTags, extractService,
 } from '../extract.ts';
 
@@ -31,6 +31,7 @@ export function requestFromText(text: string, kind: LastRequest['kind']): LastRe
   if (occasion) request.occasion = occasion;
   if (need) request.need = need;
   if (asksForFood(text)) request.foodOnly = true;
+  if (asksForCheapest(text)) request.cheapest = true;
   if (people) request.people = people;
   if (budget) request.budget = budget;
   if (product) request.text = product;
@@ -65,6 +66,21 @@ export function refinesOnly(turn: DialogTurn): boolean {
   return Boolean(said) && !r.text;
 }
 
+/** Safety facts a shopper who never bought them should not be offered unasked (a vegan runner gets no sausage). */
+const NEVER_UNASKED = ['meat', 'fish', 'contains_nuts'];
+
+/**
+ * What the purchase history says, for a recommendation the shopper did not narrow to a product: kinds of food they
+ * never buy stay out, and the diet they almost always keep comes first. Naming a product ("колбаса") overrides both.
+ */
+async function addHabits(deps: ShopDeps, shopperId: string, query: ShoppingQuery): Promise<void> {
+  const diet = (await deps.backend.profile(shopperId))?.diet;
+  if (!diet) return;
+  const never = diet.never.filter((tag) => NEVER_UNASKED.includes(tag) && !query.requireTags.includes(tag));
+  query.excludeTags = [...new Set([...query.excludeTags, ...never])];
+  if (diet.mostly.length) query.habitTags = [...diet.mostly];
+}
+
 /** The full query: this request plus the shopper's stated preferences, consent and past exclusions. */
 export async function buildQuery(turn: DialogTurn, deps: ShopDeps, request: LastRequest): Promise<ShoppingQuery> {
   const memory = shopMemory(turn);
@@ -93,6 +109,7 @@ export async function buildQuery(turn: DialogTurn, deps: ShopDeps, request: Last
     limit: deps.limit,
   };
   if (shopperId) query.shopperId = shopperId;
+  if (personalize && shopperId && request.kind === 'recommend' && !request.text) await addHabits(deps, shopperId, query);
   if (request.service) query.service = request.service;
   if (request.text) query.text = request.text;
   if (request.occasion) query.occasion = request.occasion;

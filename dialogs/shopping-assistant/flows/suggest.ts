@@ -11,7 +11,7 @@ import { extractAvoidedWords, extractExcludedTags, extractProductText, extractRe
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, showItems, type LastRequest } from '../shop-memory.ts';
 import { present } from './present.ts';
-import { buildQuery, requestFromArgs, requestFromText } from './query.ts';
+import { buildQuery, refinesOnly, requestFromArgs, requestFromText } from './query.ts';
 
 function merge(base: LastRequest, extra: Partial<LastRequest>): LastRequest {
   const out: LastRequest = { ...base, requireTags: [...base.requireTags], excludeTags: [...base.excludeTags] };
@@ -51,7 +51,7 @@ function searchDialog(deps: ShopDeps): Dialog {
     ...form,
     async begin(turn, args = {}) {
       const request = requestFromText(turn.text, 'recommend');
-      const constrained = request.service || request.occasion || request.budget || request.requireTags.length || request.excludeTags.length;
+      const constrained = request.service || request.occasion || request.need || request.budget || request.requireTags.length || request.excludeTags.length;
       if (!args.text && !extractProductText(turn.text) && constrained) {
         await present(turn, deps, { ...request, kind: 'recommend' });
         return complete();
@@ -127,13 +127,22 @@ function reorderDialog(deps: ShopDeps): Dialog {
   });
 }
 
+/** Words that ask for a lower price; without one, "а что-нибудь без молока?" is a refinement, not "cheaper". */
+const CHEAPER_WORDS = /дешев|дешёв|недорог|бюджетн|эконом|cheap|less\s+expensive|lower\s+price|budget|save/iu;
+
 /** "а подешевле?" / "а есть дешевле второго?" */
 function cheaperDialog(deps: ShopDeps): Dialog {
   return createActionDialog({
     id: 'cheaper',
     intents: ['cheaper'],
-    run: async (turn) => {
+    run: async (turn, args) => {
+      if (turn.text && !CHEAPER_WORDS.test(turn.text) && refinesOnly(turn)) return refine(turn, deps, args);
       const memory = shopMemory(turn);
+      // "самая дешёвая пицца" names a product of its own: its cheapest, not something cheaper than what was shown.
+      const product = findItemReference(turn.text) ? undefined : extractProductText(turn.text);
+      if (product && /\p{L}{3,}/u.test(product) && product !== memory.last?.text) {
+        return void await present(turn, deps, { ...requestFromText(turn.text, 'search'), kind: 'search', text: product, cheapest: true });
+      }
       if (!memory.last || memory.shown.length === 0) return turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
       const ref = resolveItemReference(findItemReference(turn.text), memory.shown, memory.focus);
       const base: LastRequest = memory.last.kind === 'reorder'
@@ -182,20 +191,18 @@ function otherServiceDialog(deps: ShopDeps): Dialog {
 
 /** "до 500", "на ужин", "без орехов" after suggestions: the same request, refined. */
 function refineDialog(deps: ShopDeps): Dialog {
-  return createActionDialog({
-    id: 'refine',
-    intents: ['refine'],
-    run: async (turn, args) => {
-      const memory = shopMemory(turn);
-      const said = requestFromText(turn.text, memory.last?.kind ?? 'recommend');
-      const { text: _text, kind: _kind, ...constraints } = said;
-      const base: LastRequest = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
-      const { maxPrice: _drop, skip: _skip, ...rest } = base;
-      const request = merge(merge(rest, constraints), requestFromArgs(args));
-      if (request.kind === 'reorder') return showReorder(turn, deps, request);
-      await present(turn, deps, request);
-    },
-  });
+  return createActionDialog({ id: 'refine', intents: ['refine'], run: (turn, args) => refine(turn, deps, args) });
+}
+
+async function refine(turn: DialogTurn, deps: ShopDeps, args: Readonly<Record<string, unknown>>): Promise<void> {
+  const memory = shopMemory(turn);
+  const said = requestFromText(turn.text, memory.last?.kind ?? 'recommend');
+  const { text: _text, kind: _kind, ...constraints } = said;
+  const base: LastRequest = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
+  const { maxPrice: _drop, skip: _skip, ...rest } = base;
+  const request = merge(merge(rest, constraints), requestFromArgs(args));
+  if (request.kind === 'reorder') return showReorder(turn, deps, request);
+  await present(turn, deps, request);
 }
 
 /** The suggestion dialogs: recommend, search, reorder and their follow-ups. */
