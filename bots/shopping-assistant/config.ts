@@ -46,7 +46,8 @@ const envSchema = z.object({
   PINECONE_INDEX: z.string().min(1).optional(),
   PINECONE_HOST: httpUrl.optional(),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
-  TELEGRAM_WEBHOOK_SECRET: z.string().min(1).optional(),
+  // Telegram accepts only these as a webhook's secret_token, so another value could never be registered.
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 of A-Z a-z 0-9 _ -').optional(),
   TELEGRAM_API_ROOT: httpUrl.optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

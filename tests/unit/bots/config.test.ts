@@ -68,3 +68,11 @@ describe('configuration', () => {
     expect(message).not.toMatch(/short/); // secrets are never echoed
   });
 });
+
+describe('configuration as README documents it', () => {
+  it('refuses a Telegram webhook secret Telegram itself would refuse (1-256 of A-Z a-z 0-9 _ -)', () => {
+    expect(problems({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_SECRET: 'has spaces!' })).toMatch(/TELEGRAM_WEBHOOK_SECRET: must be 1-256 of/);
+    expect(problems({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(257) })).toMatch(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_SECRET: 'Ok_secret-1' }).telegram?.webhookSecret).toBe('Ok_secret-1');
+  });
+});
