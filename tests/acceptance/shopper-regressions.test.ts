@@ -185,4 +185,12 @@ describe('shopper regressions', () => {
     for (const c of cards) expect(c.reason ?? '', chat.transcript()).not.toMatch(/Здравствуйте/i);
     expect(cards.reduce((sum, c) => sum + c.price, 0), chat.transcript()).toBeLessThanOrEqual(300);
   });
+
+  it('the README\'s button payloads work: intent:capabilities and intent:help both explain what the assistant can do', async () => {
+    for (const payload of ['intent:capabilities', 'intent:help']) {
+      const chat = await world.shopper({ locale: 'ru' });
+      await chat.send('Что ты умеешь?', { payload });
+      expectText(chat, /Я умею/);
+    }
+  });
 });

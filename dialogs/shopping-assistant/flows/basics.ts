@@ -40,7 +40,7 @@ function targetLocale(text: string, current: Locale): Locale {
 export function basicDialogs(deps: ShopDeps): Dialog[] {
   return [
     greetDialog(deps),
-    createActionDialog({ id: 'help', intents: ['help'], run: async (turn) => turn.say('assistant:help', {}, starters(turn)) }),
+    createActionDialog({ id: 'help', intents: ['help', 'capabilities'], run: async (turn) => turn.say('assistant:help', {}, starters(turn)) }),
     createActionDialog({ id: 'goodbye', intents: ['goodbye'], run: async (turn) => turn.say('assistant:bye') }),
     createActionDialog({
       id: 'switch_language',
