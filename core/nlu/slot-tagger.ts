@@ -21,7 +21,17 @@ export interface TaggerTrainOptions {
    * averaging a few orders removes most of that luck, at a few times a training cost that is small at those sizes.
    */
   bags?: number;
+  /**
+   * Hamming margin added to every wrong tag while training (cost-augmented decoding): the perceptron then keeps
+   * updating until the gold path wins by a margin, not by a hair, which generalizes better to unseen names
+   * (0 is the plain perceptron).
+   */
+  margin?: number;
 }
+
+// Chosen by 5-fold cross-validation on 881 SNIPS training sentences: slot F1 +1.1 pt over 0 with seed 7, +0.0 with
+// seed 8 (margins 0.25, 1 and 3 gained 0..+0.3); shopping ru/en slot F1 +0.5 pt. Small but not negative anywhere.
+const DEFAULT_MARGIN = 0.5;
 
 /**
  * An averaged structured perceptron over BIO tags with first-order transitions and BIO-constrained Viterbi.
@@ -117,6 +127,7 @@ function trainOnce(types: string[], examples: readonly TaggerExample[], seed: nu
   const epochs = options.epochs ?? defaultEpochs(examples.length);
   const emit = new Float64Array(64 * n);
   let step = 1;
+  const margin = options.margin ?? DEFAULT_MARGIN;
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const i of order) {
@@ -126,6 +137,7 @@ function trainOnce(types: string[], examples: readonly TaggerExample[], seed: nu
       const scores = len * n > emit.length ? new Float64Array(len * n) : emit;
       scores.fill(0, 0, len * n);
       for (let pos = 0; pos < len; pos++) rows.score(ids, starts[pos] as number, starts[pos + 1] as number, scores, pos * n);
+      if (margin > 0) addMargin(scores, e.tags, n, margin);
       const predicted = viterbi(scores, len, n, transitions);
       if (!sameTags(predicted, e.tags)) update(e, predicted, step, rows, transitions, tSum, n);
       step++;
@@ -266,6 +278,14 @@ function buffers(len: number, n: number): typeof work {
     work = { a: new Float64Array(n), b: new Float64Array(n), back: new Int32Array(Math.max(len, 64) * n) };
   }
   return work;
+}
+
+// Cost-augmented scores: every tag but the gold one at a position gets `margin` more.
+function addMargin(scores: Float64Array, gold: Int32Array, n: number, margin: number): void {
+  for (let pos = 0; pos < gold.length; pos++) {
+    const base = pos * n;
+    for (let t = 0; t < n; t++) if (t !== gold[pos]) scores[base + t] = (scores[base + t] as number) + margin;
+  }
 }
 
 function sameTags(a: Int32Array, b: Int32Array): boolean {
