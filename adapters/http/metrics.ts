@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, onResponseHookHandler } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { CounterChild, HistogramChild } from './metric-children.ts';
 
 /** The Prometheus metrics of one server instance (its own registry, so several instances can coexist). */
 export interface AppMetrics {
@@ -47,21 +48,21 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
 /**
  * Records every HTTP response (by route pattern, never the raw URL, to keep label cardinality bounded). Each
  * route gets its own hook that knows its pattern (reading it per request would rebuild the route's options every
- * time), and the Prometheus children are resolved once per route, method and status rather than hashing labels on
- * every request. Call before registering routes.
+ * time), and each route, method and status keeps a child that updates its record in place (prom-client's own
+ * children hash and validate their labels on every call). Call before registering routes.
  */
 export function registerHttpMetrics(app: FastifyInstance, metrics: AppMetrics): void {
-  const counters = new Map<string, { inc(): void }>();
-  const timers = new Map<string, { observe(value: number): void }>();
+  const counters = new Map<string, CounterChild>();
+  const timers = new Map<string, HistogramChild>();
   const record = (method: string, route: string, reply: FastifyReply): void => {
     const status = reply.statusCode;
     const timerKey = `${method} ${route}`;
     const counterKey = `${timerKey} ${status}`;
     let counter = counters.get(counterKey);
-    if (!counter) counters.set(counterKey, (counter = metrics.httpRequests.labels({ method, route, status })));
+    if (!counter) counters.set(counterKey, (counter = new CounterChild(metrics.httpRequests, { method, route, status })));
     counter.inc();
     let timer = timers.get(timerKey);
-    if (!timer) timers.set(timerKey, (timer = metrics.httpSeconds.labels({ method, route })));
+    if (!timer) timers.set(timerKey, (timer = new HistogramChild(metrics.httpSeconds, { method, route })));
     timer.observe(reply.elapsedTime / 1000);
   };
   app.addHook('onRoute', (routeOptions) => {

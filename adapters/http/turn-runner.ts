@@ -7,6 +7,7 @@ import { resolveLocale } from '../../core/locale.ts';
 import type { Logger } from '../../core/logger.ts';
 import { settleReply, type Reply, type SerializableReply } from '../../core/reply.ts';
 import { statusForCode } from './error-response.ts';
+import { CounterChild, HistogramChild } from './metric-children.ts';
 import type { AppMetrics } from './metrics.ts';
 
 /** Callbacks for one turn, so a channel can stream. */
@@ -145,11 +146,11 @@ function abortOnTimeout(run: TurnRun, timeoutMs: number): void {
 /** The turn's outcome label for metrics and logs. */
 type Outcome = 'ok' | 'rejected' | 'failed' | 'cancelled';
 
-/** Prometheus children per label values, resolved once: a labelled call hashes its labels every time. */
+/** Metric children per label values, made once: a labelled prom-client call hashes its labels every time. */
 class TurnMetrics {
   readonly #metrics: AppMetrics;
-  readonly #counters = new Map<string, { inc(): void }>();
-  readonly #timers = new Map<string, { observe(value: number): void }>();
+  readonly #counters = new Map<string, CounterChild>();
+  readonly #timers = new Map<string, HistogramChild>();
 
   constructor(metrics: AppMetrics) {
     this.#metrics = metrics;
@@ -158,10 +159,10 @@ class TurnMetrics {
   record(channel: string, outcome: Outcome, seconds: number): void {
     const key = `${channel}:${outcome}`;
     let counter = this.#counters.get(key);
-    if (!counter) this.#counters.set(key, (counter = this.#metrics.turns.labels({ channel, outcome })));
+    if (!counter) this.#counters.set(key, (counter = new CounterChild(this.#metrics.turns, { channel, outcome })));
     counter.inc();
     let timer = this.#timers.get(channel);
-    if (!timer) this.#timers.set(channel, (timer = this.#metrics.turnSeconds.labels({ channel })));
+    if (!timer) this.#timers.set(channel, (timer = new HistogramChild(this.#metrics.turnSeconds, { channel })));
     timer.observe(seconds);
   }
 }
