@@ -246,6 +246,9 @@ class LocalWakers {
   }
 
   wake(conversation: string): void {
-    for (const done of [...(this.#waiters.get(conversation) ?? [])]) done();
+    // Nearly always nobody waits: no copy of an empty set per turn.
+    const waiters = this.#waiters.get(conversation);
+    if (waiters === undefined) return;
+    for (const done of [...waiters]) done();
   }
 }

@@ -49,7 +49,8 @@ export function createPipeline(options: PipelineOptions): Middleware<TurnContext
 }
 
 // A caller may hand the same activity object to handle() twice; its outcome must describe the last call.
-const startOutcome: Middleware<TurnContext> = async (context, next) => {
+// Not async: a step that only passes the turn on returns next()'s promise rather than wrapping it in its own.
+const startOutcome: Middleware<TurnContext> = (context, next) => {
   setTurnOutcome(context, { kind: 'handled' });
-  await next();
+  return next();
 };

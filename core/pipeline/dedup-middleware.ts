@@ -34,8 +34,7 @@ export function dedupMiddleware(options: DedupMiddlewareOptions): Middleware<Tur
   const key = options.key ?? defaultKey;
   const releaseOnError = options.releaseOnError ?? true;
   const skip = new Set(options.skipChannels ?? []);
-  return async (context, next) => {
-    if (skip.has(context.activity.channel)) return next();
+  const claimOnce = async (context: TurnContext, next: () => Promise<void>): Promise<void> => {
     const id = key(context.activity);
     if (!(await options.store.claim(id, ttlMs))) {
       context.logger.debug({ activityId: context.activity.id }, 'duplicate activity dropped');
@@ -49,4 +48,6 @@ export function dedupMiddleware(options: DedupMiddlewareOptions): Middleware<Tur
       throw error;
     }
   };
+  // Skipped channels pass straight on, without an async frame of their own (every in-app and web turn).
+  return (context, next) => (skip.has(context.activity.channel) ? next() : claimOnce(context, next));
 }

@@ -17,13 +17,13 @@ export interface IdentityMiddlewareOptions {
  * is kept as is and not looked up.
  */
 export function identityMiddleware(options: IdentityMiddlewareOptions): Middleware<TurnContext> {
-  return async (context, next) => {
+  const resolve = async (context: TurnContext, next: () => Promise<void>): Promise<void> => {
     const { user, channel } = context.activity;
-    if (!user.shopperId) {
-      const shopperId = await options.resolveShopper(channel, user.channelUserId);
-      // TurnContext reads the shopper from the activity, so the resolved id is written there.
-      if (shopperId) user.shopperId = shopperId;
-    }
+    const shopperId = await options.resolveShopper(channel, user.channelUserId);
+    // TurnContext reads the shopper from the activity, so the resolved id is written there.
+    if (shopperId) user.shopperId = shopperId;
     await next();
   };
+  // A known shopper (every in-app and web turn) passes straight on, without an async frame of its own.
+  return (context, next) => (context.activity.user.shopperId ? next() : resolve(context, next));
 }
