@@ -7,7 +7,7 @@ import { inCategory } from './constraints.ts';
 import type { InteractionSnapshot } from './interaction-model.ts';
 import type { SemanticHit } from './semantic-match.ts';
 import type { ShopperHistory } from './shopper-history.ts';
-import type { ScoredKey, ShopperState } from './shopper-state.ts';
+import type { PersonalLists, ShopperState, Suggestion } from './shopper-state.ts';
 import { repurchaseFacts } from './shopper-history.ts';
 import type { Reason } from './types.ts';
 
@@ -84,21 +84,48 @@ function basketShare(history: ShopperHistory): Map<string, number> {
   return share;
 }
 
+/** The shopper's cached candidate lists for this statistics build and catalog (reset when either changes). */
+function personalLists(context: CandidateContext): PersonalLists | undefined {
+  const { shopper, history, model, catalog } = context;
+  if (!shopper || shopper.history !== history) return undefined;
+  if (shopper.personal?.model !== model || shopper.personal.catalog !== catalog) shopper.personal = { model, catalog };
+  return shopper.personal;
+}
+
+/**
+ * Builds the shopper's cached candidate lists ahead of a request (after a statistics build), so a returning
+ * shopper's first request does not pay for them.
+ */
+export function warmPersonalLists(context: Pick<CandidateContext, 'catalog' | 'model' | 'history' | 'shopper'>, k = 20): void {
+  const full = context as CandidateContext;
+  const memo = personalLists(full);
+  if (!memo || !context.history || context.history.baskets.length === 0) return;
+  if (context.model.shopperIds.length > 0) {
+    memo.similar ??= similarShopperItems(context.history, context.model, k).map(({ key, score, shoppers }) =>
+      ({ key, score, reason: frozen({ kind: 'similar_shoppers', facts: { shoppers } }) }));
+  }
+  memo.together ??= boughtTogether(context.history, full);
+}
+
+/** A reason shared by cached lists: frozen so no caller can change what later answers say. */
+function frozen(reason: Reason): Reason {
+  Object.freeze(reason.facts);
+  return Object.freeze(reason);
+}
+
 /** TIFUKNN: items of the shoppers whose repeat vectors are closest to this shopper's. */
 export function addSimilarShoppers(pool: CandidatePool, context: CandidateContext, k = 20): void {
-  const { history, model, shopper } = context;
+  const { history, model } = context;
   if (!history || history.baskets.length === 0 || model.shopperIds.length === 0) return;
-  // The list depends only on the history and the statistics build: computed once per build and shopper.
-  let list: ScoredKey[] | undefined;
-  if (shopper?.history === history) {
-    if (shopper.personal?.model !== model) shopper.personal = { model };
-    list = shopper.personal.similar ??= similarShopperItems(history, model, k);
-  } else list = similarShopperItems(history, model, k);
-  for (const entry of list) pool.add(entry.key, entry.score, { kind: 'similar_shoppers', facts: { shoppers: entry.shoppers } });
+  const make = () => similarShopperItems(history, model, k).map(({ key, score, shoppers }) =>
+    ({ key, score, reason: frozen({ kind: 'similar_shoppers', facts: { shoppers } }) }));
+  const memo = personalLists(context);
+  const list = memo ? (memo.similar ??= make()) : make();
+  for (const entry of list) pool.add(entry.key, entry.score, entry.reason);
 }
 
 /** The items of the `k` nearest shoppers (by repeat vector), weighted by similarity; at most 80, best first. */
-export function similarShopperItems(history: ShopperHistory, model: InteractionSnapshot, k: number): ScoredKey[] {
+export function similarShopperItems(history: ShopperHistory, model: InteractionSnapshot, k: number): { key: string; score: number; shoppers: number }[] {
   const baskets = history.baskets.map((b) => Int32Array.from(b.keys.map((key) => model.vocabulary.find(key))
     .filter((index): index is number => index !== undefined)));
   const n = baskets.length;
@@ -134,19 +161,27 @@ export function similarShopperItems(history: ShopperHistory, model: InteractionS
 
 /** Items bought by the same shoppers as the shopper's usual items. */
 export function addBoughtTogether(pool: CandidatePool, context: CandidateContext): void {
-  const { history, model, catalog } = context;
+  const { history } = context;
   if (!history) return;
+  const memo = personalLists(context);
+  const list = memo ? (memo.together ??= boughtTogether(history, context)) : boughtTogether(history, context);
+  for (const entry of list) pool.add(entry.key, entry.score, entry.reason);
+}
+
+function boughtTogether(history: ShopperHistory, { model, catalog }: CandidateContext): Suggestion[] {
   const anchors = [...history.items.values()].filter((i) => i.orderTimes.length >= 2)
     .sort((a, b) => b.orderTimes.length - a.orderTimes.length || (a.key < b.key ? -1 : 1)).slice(0, 10);
+  const out: Suggestion[] = [];
   for (const anchor of anchors) {
     const anchorItem = catalog.item(anchor.key);
     if (!anchorItem) continue;
     for (const co of model.coPurchases.get(anchor.key) ?? []) {
-      pool.add(co.key, co.score, { kind: 'bought_together', facts: {
+      out.push({ key: co.key, score: co.score, reason: frozen({ kind: 'bought_together', facts: {
         anchorItemId: anchor.itemId, anchorService: anchor.service, anchorTitle: anchorItem.title.ru, shoppers: co.shoppers,
-      } });
+      } }) });
     }
   }
+  return out;
 }
 
 /** Semantic matches of the request's text. */

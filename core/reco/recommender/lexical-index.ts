@@ -10,6 +10,7 @@ import { TopK } from '../vector/vector-math.ts';
 export class LexicalIndex {
   private readonly postings = new Map<number, { rows: Int32Array; weights: Float32Array }>();
   private readonly scores: Float32Array;
+  private readonly touched: Int32Array;
 
   constructor(sparse: readonly SparseTextVector[], stemsOfRow: (row: number) => readonly string[]) {
     const wordFeatures = new Set<number>();
@@ -29,39 +30,51 @@ export class LexicalIndex {
       this.postings.set(feature, { rows: Int32Array.from(list.rows), weights: Float32Array.from(list.weights) });
     }
     this.scores = new Float32Array(sparse.length);
+    this.touched = new Int32Array(sparse.length);
   }
 
   /** The `limit` rows with the largest word-feature dot product with the query, and those scores. */
   search(query: SparseTextVector, limit: number, accept: (row: number) => boolean): { row: number; score: number }[] {
-    const touched: number[] = [];
-    const { scores } = this;
+    // The touched rows go to a buffer kept across calls (no garbage per query on common words).
+    const { scores, touched } = this;
+    let count = 0;
     for (let i = 0; i < query.ids.length; i += 1) {
       const list = this.postings.get(query.ids[i]!);
       if (!list) continue;
       const weight = query.weights[i]!;
       for (let p = 0; p < list.rows.length; p += 1) {
         const row = list.rows[p]!;
-        if (scores[row] === 0) touched.push(row);
+        if (scores[row] === 0) { touched[count] = row; count += 1; }
         scores[row]! += weight * list.weights[p]!;
       }
     }
+    return this.select(count, limit, accept);
+  }
+
+  private select(count: number, limit: number, accept: (row: number) => boolean): { row: number; score: number }[] {
+    const { scores, touched } = this;
     // Rank first and check constraints only on the winners: the check costs far more than a comparison, and on
     // common words thousands of rows score. Only when some winner is rejected does a second, checked pass run.
+    // The threshold is kept in a local: reading it through the getter in the loop boxes a double per row.
     const top = new TopK<number>(limit);
-    for (const row of touched) {
+    let threshold = -Infinity;
+    for (let t = 0; t < count; t += 1) {
+      const row = touched[t]!;
       const score = scores[row]!;
-      if (score > top.threshold) top.push(score, row);
+      if (score > threshold) { top.push(score, row); threshold = top.threshold; }
     }
     let winners = top.sorted();
     if (!winners.every(({ value }) => accept(value))) {
       const checked = new TopK<number>(limit);
-      for (const row of touched) {
+      threshold = -Infinity;
+      for (let t = 0; t < count; t += 1) {
+        const row = touched[t]!;
         const score = scores[row]!;
-        if (score > checked.threshold && accept(row)) checked.push(score, row);
+        if (score > threshold && accept(row)) { checked.push(score, row); threshold = checked.threshold; }
       }
       winners = checked.sorted();
     }
-    for (const row of touched) scores[row] = 0;
+    for (let t = 0; t < count; t += 1) scores[touched[t]!] = 0;
     return winners.map(({ score, value }) => ({ row: value, score }));
   }
 }

@@ -12,6 +12,10 @@ export interface RankingSignals {
   novelty: 'familiar' | 'balanced' | 'new';
   feedback: readonly Required<SuggestionFeedback>[];
   now: number;
+  /** A stated request: candidates without a part of this kind sink to a fifth of their score. */
+  demoteWithout?: Candidate['parts'] extends Map<infer K, unknown> ? K : never;
+  /** Only the best this many are returned (ranked); default all. */
+  keep?: number;
 }
 
 /** A candidate with its final score and the source that explains it. */
@@ -34,7 +38,7 @@ export function scoreCandidates(candidates: Iterable<Candidate>, signals: Rankin
     if (entry.outcome === 'ignored') ignored.set(key, (ignored.get(key) ?? 0) + 1);
     if (entry.outcome === 'accepted') accepted.add(key);
   }
-  const out: Scored[] = [];
+  const best = new BestScored(signals.keep ?? Infinity);
   for (const candidate of candidates) {
     let sum = 0;
     let main: Scored['main'] | undefined;
@@ -50,9 +54,45 @@ export function scoreCandidates(candidates: Iterable<Candidate>, signals: Rankin
     if (signals.novelty === 'familiar' && !owned) factor *= 0.5;
     factor *= 0.75 ** (ignored.get(candidate.key) ?? 0);
     if (accepted.has(candidate.key)) factor *= 1.1;
-    out.push({ candidate, score: sum * factor, main });
+    let score = sum * factor;
+    if (signals.demoteWithout && !candidate.parts.has(signals.demoteWithout)) score *= 0.2;
+    best.offer(candidate, score, main);
   }
-  return out.sort((a, b) => b.score - a.score || (a.candidate.key < b.candidate.key ? -1 : 1));
+  return best.ranked();
+}
+
+const before = (a: Scored, b: Scored) => b.score - a.score || (a.candidate.key < b.candidate.key ? -1 : 1);
+
+/**
+ * The best `keep` candidates by score (ties by key), kept in a sorted array: a candidate is allocated only when it
+ * gets in, so scoring hundreds of candidates for a handful of answers makes little garbage.
+ */
+class BestScored {
+  private readonly list: Scored[] = [];
+
+  constructor(private readonly keep: number) {}
+
+  offer(candidate: Candidate, score: number, main: Scored['main']): void {
+    const { list } = this;
+    if (list.length >= this.keep) {
+      const worst = list[list.length - 1]!;
+      if (score < worst.score || (score === worst.score && !(candidate.key < worst.candidate.key))) return;
+    }
+    const entry: Scored = { candidate, score, main };
+    let at = list.length;
+    while (at > 0 && before(entry, list[at - 1]!) < 0) at -= 1;
+    list.splice(at, 0, entry);
+    if (list.length > this.keep) list.pop();
+  }
+
+  ranked(): Scored[] {
+    return this.list;
+  }
+}
+
+/** How many of the best-scored candidates diversification chooses among. */
+export function diversifyPool(limit: number): number {
+  return Math.max(limit * 6, 30);
 }
 
 /**
@@ -64,7 +104,7 @@ export function diversify(scored: readonly Scored[], catalog: CatalogIndex, limi
   options: { lambda?: number; perCategory?: number } = {}): Scored[] {
   const lambda = options.lambda ?? 0.75;
   const cap = options.perCategory ?? Math.max(2, Math.ceil(limit / 3));
-  const pool = scored.slice(0, Math.max(limit * 6, 30));
+  const pool = scored.slice(0, diversifyPool(limit));
   const top = pool[0]?.score ?? 1;
   const chosen: Scored[] = [];
   const perLeaf = new Map<string, number>();

@@ -12,6 +12,7 @@ import type { VectorIndex } from '../vector/vector-index.ts';
 import type { CandidateContext } from './candidates.ts';
 import {
   addBoughtTogether, addCrossService, addPopular, addRepurchases, addSemanticHits, addSimilarShoppers, CandidatePool,
+  warmPersonalLists,
 } from './candidates.ts';
 import { CatalogIndex } from './catalog-index.ts';
 import type { CompiledConstraints } from './constraints.ts';
@@ -22,7 +23,7 @@ import type { FeedbackStore } from './feedback-store.ts';
 import { MemoryFeedbackStore } from './feedback-store.ts';
 import { InteractionModel } from './interaction-model.ts';
 import type { Scored } from './ranking.ts';
-import { diversify, scoreCandidates } from './ranking.ts';
+import { diversify, diversifyPool, scoreCandidates } from './ranking.ts';
 import { semanticSearch } from './semantic-match.ts';
 import type { ShopperHistory } from './shopper-history.ts';
 import type { ShopperState } from './shopper-state.ts';
@@ -52,6 +53,8 @@ export interface RecommenderOptions {
   rebuildIntervalMs?: number;
   /** Store each observed shopper's taste vector (kind `shopper`) in the index. Default true. */
   shopperVectors?: boolean;
+  /** How many known shoppers `refresh()` prepares per-shopper caches for. Default 5,000. */
+  warmShoppers?: number;
   /** For explanations through i18n (`reco.reason.<kind>` keys); built-in ru/en templates otherwise. */
   t?: Translate;
   now?: () => number;
@@ -114,8 +117,14 @@ class DefaultRecommender implements Recommender {
   }
 
   async refresh(): Promise<void> {
-    await this.catalog();
-    await this.statistics(true);
+    const catalog = await this.catalog();
+    const model = await this.statistics(true);
+    // Warm the per-shopper caches of the shoppers the statistics know (bounded): their next request skips
+    // deriving the history and the personal candidate lists. Events are still re-read and checked per request.
+    for (const shopperId of model.shopperIds.slice(0, this.options.warmShoppers ?? 5_000)) {
+      const state = this.shopperStates.get(shopperId, await this.options.events.listByUser(shopperId));
+      warmPersonalLists({ catalog, model, history: state.history, shopper: state });
+    }
   }
 
   async recommend(request: RecommendRequest): Promise<Recommendation[]> {
@@ -135,13 +144,13 @@ class DefaultRecommender implements Recommender {
     addBoughtTogether(pool, context);
     addCrossService(pool, context);
     addPopular(pool, context, limit * 3);
-    let scored = scoreCandidates(pool.candidates.values(), {
+    const scored = scoreCandidates(pool.candidates.values(), {
       preferTags: shopper.preferTags, owned: shopper.owned, novelty: request.novelty ?? 'balanced',
       feedback: shopper.feedback, now,
+      // A stated request narrows the answer: personal picks that do not match it sink below those that do.
+      demoteWithout: query ? 'query_match' : undefined,
+      keep: diversifyPool(limit),
     });
-    // A stated request narrows the answer: personal picks that do not match it sink below those that do.
-    if (query) scored = scored.map((s) => (s.candidate.parts.has('query_match') ? s : { ...s, score: s.score * 0.2 }))
-      .sort((a, b) => b.score - a.score || (a.candidate.key < b.candidate.key ? -1 : 1));
     const narrow = Boolean(query) || (request.category?.split('/').filter(Boolean).length ?? 0) >= 2;
     const chosen = diversify(scored, catalog, limit, narrow ? { perCategory: Infinity, lambda: 0.85 } : {});
     return chosen.map((s) => this.present(s, catalog, constraints, request.locale));

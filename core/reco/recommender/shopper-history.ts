@@ -78,11 +78,22 @@ export function repurchaseFacts(item: ItemHistory, now: number): RepurchaseFacts
   const last = times[times.length - 1]!;
   const daysSinceLast = Math.max(0, Math.round((now - last) / DAY));
   if (times.length < 2) return { timesOrdered: times.length, daysSinceLast, due: false, dueness: 0.3 };
-  const gaps = times.slice(1).map((t, i) => (t - times[i]!) / DAY).sort((a, b) => a - b);
-  const median = gaps[gaps.length >> 1]!;
+  const median = medianGapDays(times);
   const everyDays = Math.max(1, Math.round(median));
   const elapsed = (now - last) / DAY;
   const dueness = elapsed >= everyDays ? Math.max(0.5, Math.exp(-0.5 * ((elapsed - everyDays) / Math.max(everyDays, 1)) ** 2))
     : Math.exp(-0.5 * ((elapsed - everyDays) / Math.max(0.4 * everyDays, 1)) ** 2);
   return { timesOrdered: times.length, everyDays, daysSinceLast, due: elapsed >= 0.9 * everyDays, dueness };
+}
+
+/** Median gap in days between consecutive order times, memoized per times array (histories are immutable once built). */
+const medians = new WeakMap<readonly number[], number>();
+function medianGapDays(times: readonly number[]): number {
+  let median = medians.get(times);
+  if (median === undefined) {
+    const gaps = times.slice(1).map((t, i) => (t - times[i]!) / DAY).sort((a, b) => a - b);
+    median = gaps[gaps.length >> 1]!;
+    medians.set(times, median);
+  }
+  return median;
 }

@@ -3,12 +3,21 @@ import { BoundedCache } from '../bounded-cache.ts';
 import type { InteractionSnapshot } from './interaction-model.ts';
 import type { ShopperHistory } from './shopper-history.ts';
 import { shopperHistory } from './shopper-history.ts';
+import type { Reason } from './types.ts';
 
-/** An item key with a generator's score and the count behind it. */
-export interface ScoredKey {
+/** A generator's suggestion: the item key, its score and the (frozen, shared) reason. */
+export interface Suggestion {
   key: string;
   score: number;
-  shoppers: number;
+  reason: Reason;
+}
+
+/** Candidate lists that depend only on the history, the statistics build and the catalog. */
+export interface PersonalLists {
+  model: InteractionSnapshot;
+  catalog: unknown;
+  similar?: Suggestion[];
+  together?: Suggestion[];
 }
 
 /**
@@ -22,7 +31,7 @@ export interface ShopperState {
   ratedLow: Set<string>;
   /** Recency-weighted share of the shopper's baskets holding each item (repurchase frequency). */
   basketShare: Map<string, number>;
-  personal?: { model: InteractionSnapshot; similar?: ScoredKey[] };
+  personal?: PersonalLists;
 }
 
 interface Entry {

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../errors.ts';
 import { createRandom } from '../random.ts';
 import type { Codebook } from './kmeans.ts';
-import { kmeans, nearestCentroid, rankCentroids } from './kmeans.ts';
+import { kmeans, nearestCentroid } from './kmeans.ts';
 import type { VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
 import { compileFilter, copyMetadata, frozenMetadata } from './vector-index.ts';
 import { VectorArena } from './vector-arena.ts';
@@ -31,6 +31,11 @@ interface InvertedFile {
   codebook: Codebook;
   lists: InvertedList[];
   arena: VectorArena;
+  /** Float offset of the centroids in the arena (scored with the same kernel as the lists). */
+  centroids: number;
+  /** Reused buffers: a query's centroid scores and its nearest lists. */
+  centroidScores: Float32Array;
+  order: Int32Array;
   trainedAt: number;
 }
 
@@ -99,12 +104,13 @@ export class MemoryVectorIndex implements VectorIndex {
     const accept = compileFilter(query.filter);
     if (this.slotOf.size >= this.options.annThreshold) this.searchInvertedFile(q, accept, top);
     else {
+      let threshold = -Infinity; // a local: the getter would box a double per row
       for (let slot = 0; slot < this.ids.length; slot += 1) {
         const metadata = this.metadata[slot];
         if (metadata === undefined) continue;
         // Score first, filter only what would enter the top k: most rows never touch their metadata.
         const score = dot(q, this.data, slot * this.dimensions);
-        if (score > top.threshold && accept(metadata)) top.push(score, slot);
+        if (score > threshold && accept(metadata)) { top.push(score, slot); threshold = top.threshold; }
       }
     }
     // Stored metadata is the index's own copy and is handed out without copying (no garbage on the hot path);
@@ -152,9 +158,19 @@ export class MemoryVectorIndex implements VectorIndex {
 
   private searchInvertedFile(q: Float32Array, accept: (metadata: VectorMetadata) => boolean, top: TopK<number>): void {
     const ivf = this.trainedInvertedFile();
-    const order = rankCentroids(ivf.codebook, q);
-    for (let rank = 0; rank < order.length; rank += 1) {
-      if (rank >= this.options.probes && top.threshold > -Infinity) break;
+    // Copied out of the arena's scratch, which the list scans below reuse.
+    const centroidScores = ivf.centroidScores;
+    centroidScores.set(ivf.arena.scores(q, ivf.centroids, ivf.codebook.k));
+    const { probes } = this.options;
+    // The nearest `probes` lists by selection; the full order (same scores, same tie order: the selected lists
+    // come first in it) only when a selective filter needs more lists.
+    let order = nearestLists(centroidScores, probes, ivf.order);
+    let threshold = -Infinity; // a local: the getter would box a double per row
+    for (let rank = 0; rank < ivf.codebook.k; rank += 1) {
+      if (rank >= probes && threshold > -Infinity) break;
+      if (rank === order.length) {
+        order = Int32Array.from(centroidScores.keys()).sort((a, b) => centroidScores[b]! - centroidScores[a]! || a - b);
+      }
       const listIndex = order[rank]!;
       const list = ivf.lists[listIndex]!;
       // One batched (SIMD where available) pass scores the whole list; float32 sums only pick the winners, whose
@@ -165,9 +181,9 @@ export class MemoryVectorIndex implements VectorIndex {
         // Entries left behind by moves and deletions are skipped: the slot now lives elsewhere or nowhere.
         if (this.listOf[slot] !== listIndex || this.positionOf[slot] !== j) continue;
         const score = scores[j]!;
-        if (score <= top.threshold) continue;
+        if (score <= threshold) continue;
         const metadata = this.metadata[slot];
-        if (metadata !== undefined && accept(metadata)) top.push(score, slot);
+        if (metadata !== undefined && accept(metadata)) { top.push(score, slot); threshold = top.threshold; }
       }
     }
   }
@@ -187,7 +203,10 @@ export class MemoryVectorIndex implements VectorIndex {
     for (let i = 0; i < sample; i += 1) rows.set(this.data.subarray(slots[i]! * d, (slots[i]! + 1) * d), i * d);
     const { codebook } = kmeans(rows, sample, d, Math.max(8, Math.round(Math.sqrt(live))), random, 6);
     const arena = new VectorArena(d, Math.ceil(live * 1.5) * d);
-    this.ivf = { codebook, arena, trainedAt: live,
+    const centroids = arena.alloc(codebook.k * d);
+    arena.floats.set(codebook.centroids, centroids);
+    this.ivf = { codebook, arena, centroids, centroidScores: new Float32Array(codebook.k),
+      order: new Int32Array(Math.max(1, this.options.probes)), trainedAt: live,
       lists: Array.from({ length: codebook.k }, () => ({ slots: [], offset: arena.alloc(64 * d), capacity: 64 })) };
     this.listOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
     this.positionOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
@@ -233,3 +252,18 @@ export class MemoryVectorIndex implements VectorIndex {
   }
 }
 
+
+/** The indexes of the `count` largest scores, best first, written into `out` (a selection, no sort, no garbage). */
+function nearestLists(scores: Float32Array, count: number, out: Int32Array): Int32Array {
+  const n = Math.min(count, scores.length, out.length);
+  let filled = 0;
+  for (let c = 0; c < scores.length; c += 1) {
+    const score = scores[c]!;
+    if (filled === n && !(score > scores[out[n - 1]!]!)) continue;
+    let at = filled < n ? filled : n - 1;
+    while (at > 0 && scores[out[at - 1]!]! < score) { out[at] = out[at - 1]!; at -= 1; }
+    out[at] = c;
+    if (filled < n) filled += 1;
+  }
+  return n === out.length ? out : out.subarray(0, n);
+}

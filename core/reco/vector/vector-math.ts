@@ -44,23 +44,27 @@ export function normalized(values: Float32Array | readonly number[], dimensions:
   return out;
 }
 
-/** Keeps the best `k` (score, value) pairs seen so far; `push` is O(log k). */
+/** Keeps the best `k` (score, value) pairs seen so far; `push` is O(log k) and allocates nothing once full. */
 export class TopK<T> {
-  private readonly scores: number[] = [];
+  private readonly scores: Float64Array;
   private readonly values: T[] = [];
+  private count = 0;
 
-  constructor(private readonly k: number) {}
+  constructor(private readonly k: number) {
+    this.scores = new Float64Array(Math.max(0, k));
+  }
 
   /** The smallest score that still gets in (−Infinity until full). */
   get threshold(): number {
-    return this.scores.length < this.k ? -Infinity : this.scores[0]!;
+    return this.count < this.k ? -Infinity : this.scores[0]!;
   }
 
   push(score: number, value: T): void {
     if (this.k <= 0) return;
-    if (this.scores.length < this.k) {
-      this.scores.push(score); this.values.push(value);
-      this.up(this.scores.length - 1);
+    if (this.count < this.k) {
+      this.scores[this.count] = score; this.values[this.count] = value;
+      this.count += 1;
+      this.up(this.count - 1);
     } else if (score > this.scores[0]!) {
       this.scores[0] = score; this.values[0] = value;
       this.down(0);
@@ -68,17 +72,20 @@ export class TopK<T> {
   }
 
   get size(): number {
-    return this.scores.length;
+    return this.count;
   }
 
   /** Best first. */
   sorted(): { score: number; value: T }[] {
-    return this.scores.map((score, i) => ({ score, value: this.values[i]! })).sort((a, b) => b.score - a.score);
+    const out: { score: number; value: T }[] = [];
+    for (let i = 0; i < this.count; i += 1) out.push({ score: this.scores[i]!, value: this.values[i]! });
+    return out.sort((a, b) => b.score - a.score);
   }
 
   private swap(i: number, j: number): void {
-    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
-    [this.values[i], this.values[j]] = [this.values[j]!, this.values[i]!];
+    // Temporaries, not a destructuring swap: that allocates an array per swap on the hot path.
+    const score = this.scores[i]!; this.scores[i] = this.scores[j]!; this.scores[j] = score;
+    const value = this.values[i]!; this.values[i] = this.values[j]!; this.values[j] = value;
   }
 
   private up(i: number): void {
@@ -90,7 +97,7 @@ export class TopK<T> {
   }
 
   private down(i: number): void {
-    const n = this.scores.length;
+    const n = this.count;
     for (;;) {
       const l = 2 * i + 1; const r = l + 1;
       let m = i;
