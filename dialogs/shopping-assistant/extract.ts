@@ -66,7 +66,7 @@ export function extractBudget(text: string, asked = false): number | undefined {
 const REQUIRE: ReadonlyArray<[string, RegExp]> = [
   ['vegan', re(`${B}(?:веган\\p{L}*|vegan|plant[- ]based|растительн\\p{L}*)`)],
   ['vegetarian', re(`${B}(?:вегетариан\\p{L}*|vegetarian|без\\s+мяса|не\\s+ем\\s+мяс\\p{L}*|no\\s+meat|meat[- ]free|don'?t\\s+eat\\s+meat)`)],
-  ['lactose_free', re(`${B}(?:безлактозн\\p{L}*|без\\s+лактоз\\p{L}*|lactose[- ]free|no\\s+lactose|without\\s+lactose)`)],
+  ['lactose_free', re(`${B}(?:безлактозн\\p{L}*|без\\s+лактоз\\p{L}*|непереносим\\p{L}*\\s+лактоз\\p{L}*|не\\s+переношу\\s+лактоз\\p{L}*|lactose[- ]free|no\\s+lactose|without\\s+lactose|lactose[- ]intoleran\\p{L}*)`)],
   ['gluten_free', re(`${B}(?:безглютенов\\p{L}*|без\\s+глютен\\p{L}*|gluten[- ]free|no\\s+gluten|without\\s+gluten)`)],
   ['sugar_free', re(`${B}(?:без\\s+сахара|sugar[- ]free|no\\s+sugar|without\\s+sugar)`)],
   ['halal', re(`${B}(?:халял\\p{L}*|халал\\p{L}*|halal)`)],
@@ -154,7 +154,7 @@ const SEARCH_NOISE = re(
 );
 
 const RECOMMEND_NOISE = re(
-  `${B}(?:что|чего|чем|взять|брать|купить|заказать|приготовить|порекомендуй\\p{L}*|посоветуй\\p{L}*|подскажи\\p{L}*|предложи\\p{L}*|подбери|можно|бы|на|для|к|нам|мне|вечер\\p{L}*|семь[яиеюё]|семей\\p{L}*|семейн\\p{L}*|family|what|should|could|can|shall|i|we|get|buy|cook|have|recommend|suggest|something|anything|for|to|us|tonight)${E}`,
+  `${B}(?:что|чего|чем|взять|брать|купить|заказать|приготовить|порекомендуй\\p{L}*|посоветуй\\p{L}*|подскажи\\p{L}*|предложи\\p{L}*|подбери|можно|бы|на|для|к|нам|мне|вечер\\p{L}*|семь[яиеюё]|семей\\p{L}*|семейн\\p{L}*|family|дет(?:ей|ям|и)|реб[её]н(?:ка|ку|ок)|малыш(?:а|у|ей)?|kids?|children|child|what|should|could|can|shall|i|we|get|buy|cook|have|recommend|suggest|something|anything|for|to|us|tonight)${E}`,
 );
 
 /**
@@ -171,7 +171,7 @@ const FUNCTION_WORDS = new Set([
   'посоветуешь', 'посоветуете', 'порекомендуешь', 'порекомендуете', 'предложишь', 'предложите', 'подскажешь', 'подскажете',
   // Greetings and politeness around a request ("Здравствуйте! Подскажите, что взять на завтрак").
   'здравствуйте', 'здравствуй', 'привет', 'приветик', 'добрый', 'доброе', 'доброго', 'день', 'утро', 'подскажите', 'скажите',
-  'спасибо', 'hello', 'hi', 'hey', 'thanks', 'thank',
+  'спасибо', 'hello', 'hi', 'hey', 'thanks', 'thank', 'диета', 'диете', 'диету', 'диеты', 'diet',
   'what', 'which', 'who', 'how', 'where', 'when', 'why', 'i', 'you', 'he', 'she', 'we', 'they', 'me', 'us', 'my', 'your', 'our', 'it', 'its', 'this', 'that',
   'a', 'an', 'the', 'to', 'for', 'of', 'in', 'on', 'at', 'with', 'from', 'by', 'about', 'and', 'or', 'but', 'so', 'some', 'any', 'something', 'anything',
   'do', 'does', 'did', 'am', 'is', 'are', 'be', 'can', 'could', 'would', 'should', 'shall', 'will', 'may', 'might', 'must', 'have', 'has', 'had',

@@ -21,6 +21,7 @@ const EXTRA: Item[] = [
   item('r-case', 'megamarket', 'Чехол для смартфона Spigen, iPhone 15', 'Spigen phone case, iPhone 15', 'Электроника/Аксессуары', 929),
   item('r-iphone', 'megamarket', 'Смартфон Apple iPhone 15, 128 ГБ', 'Apple iPhone 15 smartphone, 128 GB', 'Электроника/Смартфоны', 79990),
   item('r-earbuds', 'megamarket', 'Наушники беспроводные Xiaomi Redmi Buds 5', 'Xiaomi Redmi Buds 5 wireless earbuds', 'Электроника/Наушники', 2990),
+  item('r-gf-bread', 'kuper', 'Хлеб безглютеновый Schär', 'Schär gluten-free bread', 'Хлеб и выпечка/Хлеб', 249, ['vegan', 'gluten_free']),
   item('r-over-ear', 'megamarket', 'Наушники полноразмерные Sony WH-1000XM5', 'Sony WH-1000XM5 over-ear headphones', 'Электроника/Наушники', 34990),
 ];
 
@@ -191,6 +192,30 @@ describe('shopper regressions', () => {
       const chat = await world.shopper({ locale: 'ru' });
       await chat.send('Что ты умеешь?', { payload });
       expectText(chat, /Я умею/);
+    }
+  });
+
+  it('"gluten free bread please" finds gluten-free bread instead of only noting a diet; "I am lactose intolerant" is a diet', async () => {
+    const chat = await world.shopper({ locale: 'en' });
+    await chat.send('gluten free bread please');
+    expect(cardsOf(chat).map((c) => c.itemId), chat.transcript()).toEqual(['r-gf-bread']);
+    const lactose = await world.shopper({ locale: 'en' });
+    await lactose.send('I am lactose intolerant');
+    expectText(lactose, /lactose/i);
+    await lactose.send('find milk');
+    expect(cardsOf(lactose).every((c) => itemOf(c.itemId).tags.includes('lactose_free')), lactose.transcript()).toBe(true);
+    // A dislike is no search for the disliked thing.
+    const pork = await world.shopper({ locale: 'ru' });
+    await pork.send('я не ем свинину');
+    expect(pork.cards().filter((c) => c.itemId === 'k-pork').map((c) => c.itemId), pork.transcript()).toEqual([]);
+  });
+
+  it('"breakfast for the kids" is breakfast, not toys or vitamins matched on the word "kids"', async () => {
+    for (const [locale, text] of [['en', 'recommend breakfast for the kids'], ['ru', 'что взять на завтрак для детей']] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(text);
+      const cards = cardsOf(chat);
+      expect(cards.filter((c) => /Детские товары|Аптека|Электроника/.test(itemOf(c.itemId).category)).map((c) => c.itemId), chat.transcript()).toEqual([]);
     }
   });
 });

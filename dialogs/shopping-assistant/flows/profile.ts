@@ -3,13 +3,13 @@ import type { Dialog, DialogTurn } from '../../../core/dialog/dialog.ts';
 import { createFormDialog } from '../../../core/dialog/form-dialog.ts';
 import { button, cardsReply, reasonsText, serviceName, toCard } from '../cards.ts';
 import { fits } from '../constraints.ts';
-import { extractDislike } from '../extract.ts';
+import { extractDislike, extractProductText } from '../extract.ts';
 import { preferencesIn } from '../preferences.ts';
 import type { StatedPreference } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, type ShownItem } from '../shop-memory.ts';
 import { present } from './present.ts';
-import { buildQuery } from './query.ts';
+import { buildQuery, searchRequest } from './query.ts';
 import { referencedItem } from './cart.ts';
 
 function pickShown(turn: DialogTurn, args: Record<string, unknown>): ShownItem | undefined {
@@ -98,6 +98,12 @@ function statePreferenceDialog(deps: ShopDeps): Dialog {
     id: 'state_preference',
     intents: ['state_preference'],
     run: async (turn) => {
+      // "gluten free bread please" names a product: a search within the diet, not a standing preference.
+      const product = extractDislike(turn.text) ? undefined : extractProductText(turn.text);
+      if (product && /\p{L}{3,}/u.test(product)) {
+        const shown = await present(turn, deps, searchRequest(turn.text, product), undefined, { quietIfEmpty: true });
+        if (shown > 0) return;
+      }
       const prefs = preferencesIn(turn.text);
       if (prefs.length === 0) {
         return turn.say('assistant:ask.preference', {}, ['vegan', 'vegetarian', 'lactose_free', 'no_contains_nuts'].map((tag) => ({
