@@ -186,6 +186,16 @@ describe('the widget with the production assistant', { timeout: 60_000 }, () => 
     await server?.app.close();
   });
 
+  it('the UI follows "switch to English" answered by the shopping assistant itself', async () => {
+    const page = await openWidget(browser, server.url, 'ru-RU');
+    await say(page, 'привет');
+    await botMessages(page).first().waitFor();
+    await say(page, 'switch to English');
+    await page.locator('html[lang="en"]').waitFor();
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Type a message…');
+    await page.context().close();
+  });
+
   for (const [locale, hello, script] of [['ru-RU', 'привет', /[а-яё]/i], ['en-US', 'hello', /^[^а-яё]*$/i]] as const) {
     it(`greets in ${locale} and answers its first quick reply`, async () => {
       const page = await openWidget(browser, server.url, locale);
