@@ -78,7 +78,9 @@ export class TurnContext {
     this.#assertOpen();
     const value: Reply = typeof reply === 'string' ? { type: 'text', text: reply } : reply;
     this.#replies.push(value);
-    if (this.#onReply) await this.#onReply(value);
+    // A listener that returns nothing (it kept the reply at once) costs no extra await.
+    const pending = this.#onReply?.(value);
+    if (pending) await pending;
   }
 
   /** The replies sent so far, in order. */

@@ -115,16 +115,26 @@ class TurnRun {
     this.#reject?.(reason);
   }
 
-  async onReply(reply: Reply): Promise<void> {
+  /**
+   * Takes one reply of the turn. Not async: a settled reply with no hook to call (every JSON turn) is kept at
+   * once, and nothing is returned for the caller to await; only streams and hooks hand back a promise.
+   */
+  onReply(reply: Reply): void | Promise<void> {
     if (this.#aborted) return;
-    if (reply.type === 'typing') {
-      await this.#hooks.onTyping?.();
-      return;
-    }
+    if (reply.type === 'typing') return this.#hooks.onTyping?.();
+    if (reply.type === 'stream') return this.#settleStream(reply);
+    return this.#keep(reply);
+  }
+
+  async #settleStream(reply: Reply): Promise<void> {
     const value = await settleReply(reply, this.#hooks.onDelta ? (text) => this.#onDelta(text) : undefined);
     if (this.#aborted) return;
+    await this.#keep(value);
+  }
+
+  #keep(value: SerializableReply): void | Promise<void> {
     this.settled.push(value);
-    await this.#hooks.onReply?.(value);
+    return this.#hooks.onReply?.(value);
   }
 
   // A stream stops at its next chunk once the turn is aborted (its generator's finally runs): nobody reads it.
