@@ -30,13 +30,16 @@ export class MemoryConversationLockStore implements ConversationLockStore {
 
   async acquire(conversation: string, request: LockRequest): Promise<LockAttempt> {
     let seq = request.seq;
-    let mailbox = this.#mailboxes.get(conversation);
+    // The mailbox is looked up once and updated in place (its time to live restarted), not written back.
+    let held = this.#mailboxes.entry(conversation);
+    let mailbox = held?.value;
     if (request.entry) {
-      mailbox ??= { nextSeq: 1, consumed: 0, entries: [] };
+      if (held) this.#mailboxes.refresh(held, request.mailboxTtlMs);
+      else held = this.#mailboxes.set(conversation, { nextSeq: 1, consumed: 0, entries: [] }, request.mailboxTtlMs);
+      mailbox = held.value;
       seq = mailbox.nextSeq;
       mailbox.nextSeq += 1;
       mailbox.entries.push({ seq, activityId: request.entry.activityId, text: request.entry.text });
-      this.#mailboxes.set(conversation, mailbox, request.mailboxTtlMs);
     }
     if (seq !== undefined && mailbox && seq <= mailbox.consumed) return { state: 'consumed', seq };
     if (this.#locks.get(conversation) !== undefined) return { state: 'waiting', seq };
@@ -46,7 +49,7 @@ export class MemoryConversationLockStore implements ConversationLockStore {
     if (mailbox && batch.length > 0) {
       mailbox.consumed = batch[batch.length - 1]?.seq ?? mailbox.consumed;
       mailbox.entries = [];
-      this.#mailboxes.set(conversation, mailbox, request.mailboxTtlMs);
+      if (held) this.#mailboxes.refresh(held, request.mailboxTtlMs);
     }
     return { state: 'acquired', seq, batch };
   }

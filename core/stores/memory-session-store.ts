@@ -46,7 +46,15 @@ export class MemorySessionStore implements SessionStore {
       throw new ConcurrencyError(key, options.expectedVersion, actual);
     }
     const version = actual + 1;
-    this.#entries.set(key, { json, version, expiresAt: this.#now() + ttlMs });
+    const expiresAt = this.#now() + ttlMs;
+    if (current) {
+      // A live session (every turn of an ongoing chat) is rewritten in place: one map lookup, no new entry.
+      current.json = json;
+      current.version = version;
+      current.expiresAt = expiresAt;
+    } else {
+      this.#entries.set(key, { json, version, expiresAt });
+    }
     this.#maybeSweep();
     return version;
   }
