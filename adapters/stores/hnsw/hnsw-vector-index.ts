@@ -1,8 +1,9 @@
 import hnswlib from 'hnswlib-node';
 import { ValidationError } from '../../../core/errors.ts';
 import type {
-  VectorFilter, VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord,
+  VectorFilter, VectorIndex, VectorMatch, VectorQuery, VectorRecord,
 } from '../../../core/reco/vector/vector-index.ts';
+import { normalizedRows, RecordSlots } from '../../../core/reco/vector/record-slots.ts';
 import { copyMetadata, matchesFilter } from '../../../core/reco/vector/vector-index.ts';
 import { dot, normalized, TopK } from '../../../core/reco/vector/vector-math.ts';
 
@@ -27,11 +28,8 @@ export class HnswVectorIndex implements VectorIndex {
   readonly dimensions: number;
   private readonly index: hnswlib.HierarchicalNSW;
   private capacity: number;
-  private readonly labelOf = new Map<string, number>();
-  private readonly ids: (string | undefined)[] = [];
-  private readonly metadata: (VectorMetadata | undefined)[] = [];
+  private readonly records = new RecordSlots();
   private readonly vectors: (Float32Array | undefined)[] = [];
-  private readonly freeLabels: number[] = [];
   private readonly efSearch: number;
 
   constructor(options: HnswVectorIndexOptions) {
@@ -51,31 +49,17 @@ export class HnswVectorIndex implements VectorIndex {
 
   /** Synchronous upsert. */
   upsertSync(records: readonly VectorRecord[]): void {
-    const rows = records.map((record) => {
-      if (!record.id) throw new ValidationError('a vector record needs an id');
-      return normalized(record.values, this.dimensions);
-    });
+    const rows = normalizedRows(records, this.dimensions);
     records.forEach((record, r) => {
       const row = rows[r]!;
       const point = Array.from(row);
-      let label = this.labelOf.get(record.id);
-      if (label !== undefined) {
-        this.index.addPoint(point, label);
-      } else if (this.freeLabels.length > 0) {
-        label = this.freeLabels.pop()!;
-        this.index.addPoint(point, label);
-        this.index.unmarkDelete(label);
-      } else {
-        label = this.ids.length;
-        if (label >= this.capacity) {
-          this.capacity *= 2;
-          this.index.resizeIndex(this.capacity);
-        }
-        this.index.addPoint(point, label);
+      const { slot: label, how } = this.records.claim(record.id, record.metadata);
+      if (how === 'new' && label >= this.capacity) {
+        this.capacity *= 2;
+        this.index.resizeIndex(this.capacity);
       }
-      this.labelOf.set(record.id, label);
-      this.ids[label] = record.id;
-      this.metadata[label] = copyMetadata(record.metadata);
+      this.index.addPoint(point, label);
+      if (how === 'freed') this.index.unmarkDelete(label);
       this.vectors[label] = row;
     });
   }
@@ -87,12 +71,12 @@ export class HnswVectorIndex implements VectorIndex {
   /** Synchronous query. */
   querySync(vector: Float32Array | readonly number[], query: VectorQuery): VectorMatch[] {
     const q = normalized(vector, this.dimensions);
-    const k = Math.min(Math.floor(query.topK), this.labelOf.size);
+    const k = Math.min(Math.floor(query.topK), this.records.size);
     if (!(k > 0)) return [];
     const filter = query.filter;
     this.index.setEf(Math.max(this.efSearch, k));
     const result = this.index.searchKnn(Array.from(q), k, (label: number) => {
-      const metadata = this.metadata[label];
+      const metadata = this.records.metadata[label];
       return metadata !== undefined && matchesFilter(metadata, filter);
     });
     if (result.neighbors.length < k) return this.exactScan(q, k, filter);
@@ -100,11 +84,7 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   async fetch(ids: readonly string[]): Promise<VectorRecord[]> {
-    return ids.flatMap((id) => {
-      const label = this.labelOf.get(id);
-      if (label === undefined) return [];
-      return [{ id, values: this.vectors[label]!.slice(), metadata: copyMetadata(this.metadata[label]!) }];
-    });
+    return this.records.fetch(ids, (label) => this.vectors[label]!.slice());
   }
 
   async delete(ids: readonly string[]): Promise<void> {
@@ -112,34 +92,30 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   async deleteByShopper(shopperId: string): Promise<void> {
-    for (const [id, label] of [...this.labelOf]) if (this.metadata[label]?.shopperId === shopperId) this.remove(id);
+    for (const id of this.records.idsOfShopper(shopperId)) this.remove(id);
   }
 
   async count(): Promise<number> {
-    return this.labelOf.size;
+    return this.records.size;
   }
 
   async close(): Promise<void> {}
 
   private remove(id: string): void {
-    const label = this.labelOf.get(id);
+    const label = this.records.remove(id);
     if (label === undefined) return;
     this.index.markDelete(label);
-    this.labelOf.delete(id);
-    this.ids[label] = undefined;
-    this.metadata[label] = undefined;
     this.vectors[label] = undefined;
-    this.freeLabels.push(label);
   }
 
   private match(label: number, score: number): VectorMatch {
-    return { id: this.ids[label]!, score, metadata: copyMetadata(this.metadata[label]!) };
+    return { id: this.records.ids[label]!, score, metadata: copyMetadata(this.records.metadata[label]!) };
   }
 
   // The graph cannot reach every match of a very selective filter; scanning the few that match is exact and cheap.
   private exactScan(q: Float32Array, k: number, filter: VectorFilter | undefined): VectorMatch[] {
     const top = new TopK<number>(k);
-    this.metadata.forEach((metadata, label) => {
+    this.records.metadata.forEach((metadata, label) => {
       if (metadata !== undefined && matchesFilter(metadata, filter)) top.push(dot(q, this.vectors[label]!), label);
     });
     return top.sorted().map(({ score, value }) => this.match(value, score));

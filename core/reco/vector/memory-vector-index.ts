@@ -3,7 +3,8 @@ import { createRandom } from '../random.ts';
 import type { Codebook } from './kmeans.ts';
 import { kmeans, nearestCentroid } from './kmeans.ts';
 import type { VectorIndex, VectorMatch, VectorMetadata, VectorQuery, VectorRecord } from './vector-index.ts';
-import { compileFilter, copyMetadata, frozenMetadata } from './vector-index.ts';
+import { compileFilter } from './vector-index.ts';
+import { normalizedRows, RecordSlots } from './record-slots.ts';
 import { VectorArena } from './vector-arena.ts';
 import { dot, normalized, TopK } from './vector-math.ts';
 
@@ -48,10 +49,7 @@ interface InvertedFile {
 export class MemoryVectorIndex implements VectorIndex {
   readonly dimensions: number;
   private data: Float32Array;
-  private readonly ids: (string | undefined)[] = [];
-  private readonly metadata: (VectorMetadata | undefined)[] = [];
-  private readonly slotOf = new Map<string, number>();
-  private readonly free: number[] = [];
+  private readonly records = new RecordSlots();
   /** Per slot: its inverted list and position there (-1 when not in a list). */
   private listOf = new Int32Array(0);
   private positionOf = new Int32Array(0);
@@ -73,19 +71,10 @@ export class MemoryVectorIndex implements VectorIndex {
 
   /** Synchronous upsert (the in-process index never waits). */
   upsertSync(records: readonly VectorRecord[]): void {
-    const rows = records.map((record) => {
-      if (!record.id) throw new ValidationError('a vector record needs an id');
-      return normalized(record.values, this.dimensions);
-    });
+    const rows = normalizedRows(records, this.dimensions);
     records.forEach((record, r) => {
-      let slot = this.slotOf.get(record.id);
-      if (slot === undefined) {
-        slot = this.free.pop() ?? this.ids.length;
-        this.ensureCapacity(slot + 1);
-        this.slotOf.set(record.id, slot);
-      }
-      this.ids[slot] = record.id;
-      this.metadata[slot] = frozenMetadata(record.metadata);
+      const { slot } = this.records.claim(record.id, record.metadata);
+      this.ensureCapacity(slot + 1);
       this.data.set(rows[r]!, slot * this.dimensions);
       if (this.ivf) this.assign(slot);
     });
@@ -102,11 +91,12 @@ export class MemoryVectorIndex implements VectorIndex {
     if (!(k > 0)) return [];
     const top = new TopK<number>(k);
     const accept = compileFilter(query.filter);
-    if (this.slotOf.size >= this.options.annThreshold) this.searchInvertedFile(q, accept, top);
+    const { metadata: metadataOf, ids } = this.records;
+    if (this.records.size >= this.options.annThreshold) this.searchInvertedFile(q, accept, top);
     else {
       let threshold = -Infinity; // a local: the getter would box a double per row
-      for (let slot = 0; slot < this.ids.length; slot += 1) {
-        const metadata = this.metadata[slot];
+      for (let slot = 0; slot < this.records.extent; slot += 1) {
+        const metadata = metadataOf[slot];
         if (metadata === undefined) continue;
         // Score first, filter only what would enter the top k: most rows never touch their metadata.
         const score = dot(q, this.data, slot * this.dimensions);
@@ -116,45 +106,32 @@ export class MemoryVectorIndex implements VectorIndex {
     // Stored metadata is the index's own copy and is handed out without copying (no garbage on the hot path);
     // callers treat it as read-only.
     const winners = top.sorted();
-    if (this.ivf && this.slotOf.size >= this.options.annThreshold) {
+    if (this.ivf && this.records.size >= this.options.annThreshold) {
       // The scan's float32 sums chose the winners; their reported scores are the exact (double) dot products.
       for (const winner of winners) winner.score = dot(q, this.data, winner.value * this.dimensions);
       winners.sort((a, b) => b.score - a.score);
     }
-    return winners.map(({ score, value }) => ({ id: this.ids[value]!, score, metadata: this.metadata[value]! }));
+    return winners.map(({ score, value }) => ({ id: ids[value]!, score, metadata: metadataOf[value]! }));
   }
 
   async fetch(ids: readonly string[]): Promise<VectorRecord[]> {
-    return ids.flatMap((id) => {
-      const slot = this.slotOf.get(id);
-      if (slot === undefined) return [];
-      return [{ id, values: this.data.slice(slot * this.dimensions, (slot + 1) * this.dimensions),
-        metadata: copyMetadata(this.metadata[slot]!) }];
-    });
+    const d = this.dimensions;
+    return this.records.fetch(ids, (slot) => this.data.slice(slot * d, (slot + 1) * d));
   }
 
   async delete(ids: readonly string[]): Promise<void> {
-    for (const id of ids) this.remove(id);
+    for (const id of ids) this.records.remove(id);
   }
 
   async deleteByShopper(shopperId: string): Promise<void> {
-    for (const [id, slot] of [...this.slotOf]) if (this.metadata[slot]?.shopperId === shopperId) this.remove(id);
+    for (const id of this.records.idsOfShopper(shopperId)) this.records.remove(id);
   }
 
   async count(): Promise<number> {
-    return this.slotOf.size;
+    return this.records.size;
   }
 
   async close(): Promise<void> {}
-
-  private remove(id: string): void {
-    const slot = this.slotOf.get(id);
-    if (slot === undefined) return;
-    this.slotOf.delete(id);
-    this.ids[slot] = undefined;
-    this.metadata[slot] = undefined;
-    this.free.push(slot);
-  }
 
   private searchInvertedFile(q: Float32Array, accept: (metadata: VectorMetadata) => boolean, top: TopK<number>): void {
     const ivf = this.trainedInvertedFile();
@@ -182,17 +159,17 @@ export class MemoryVectorIndex implements VectorIndex {
         if (this.listOf[slot] !== listIndex || this.positionOf[slot] !== j) continue;
         const score = scores[j]!;
         if (score <= threshold) continue;
-        const metadata = this.metadata[slot];
+        const metadata = this.records.metadata[slot];
         if (metadata !== undefined && accept(metadata)) { top.push(score, slot); threshold = top.threshold; }
       }
     }
   }
 
   private trainedInvertedFile(): InvertedFile {
-    const live = this.slotOf.size;
+    const live = this.records.size;
     if (this.ivf && live <= 2 * this.ivf.trainedAt) return this.ivf;
     const random = createRandom(this.options.seed);
-    const slots = [...this.slotOf.values()];
+    const slots = [...this.records.slots()];
     const sample = Math.min(slots.length, this.options.trainingSample);
     for (let i = 0; i < sample; i += 1) {
       const j = i + random.int(slots.length - i);
@@ -208,9 +185,9 @@ export class MemoryVectorIndex implements VectorIndex {
     this.ivf = { codebook, arena, centroids, centroidScores: new Float32Array(codebook.k),
       order: new Int32Array(Math.max(1, this.options.probes)), trainedAt: live,
       lists: Array.from({ length: codebook.k }, () => ({ slots: [], offset: arena.alloc(64 * d), capacity: 64 })) };
-    this.listOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
-    this.positionOf = new Int32Array(Math.max(this.ids.length, 1)).fill(-1);
-    for (const slot of this.slotOf.values()) this.assign(slot);
+    this.listOf = new Int32Array(Math.max(this.records.extent, 1)).fill(-1);
+    this.positionOf = new Int32Array(Math.max(this.records.extent, 1)).fill(-1);
+    for (const slot of this.records.slots()) this.assign(slot);
     return this.ivf;
   }
 
