@@ -28,9 +28,8 @@ export interface MessageRouteOptions {
   reportLocale?: boolean;
 }
 
-/** Verifies the shopper's token and that it may be used on this route. */
-async function authenticate(options: MessageRouteOptions, request: FastifyRequest): Promise<ShopperClaims> {
-  const claims = await options.tokens.verify(bearerToken(request.headers.authorization));
+/** Checks that a verified shopper's token may be used on this route. */
+function allowedHere(options: MessageRouteOptions, claims: ShopperClaims): ShopperClaims {
   if (!options.channels.includes(claims.channel)) {
     throw new ForbiddenError(`a ${claims.channel} token cannot be used here`);
   }
@@ -85,7 +84,9 @@ async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, act
 /** The handler of a chat message route: validate, run the turn, answer JSON or stream SSE. */
 export function createMessageHandler(options: MessageRouteOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const claims = await authenticate(options, request);
+    // A token seen before is taken without an await; a new one is verified (HMAC) first.
+    const token = bearerToken(request.headers.authorization);
+    const claims = allowedHere(options, options.tokens.known(token) ?? (await options.tokens.verify(token)));
     const message = parseInappMessage(request.body);
     const language = options.acceptLanguage === false ? undefined : request.headers['accept-language'];
     const activity = toActivity(message, claims, language);
