@@ -11,7 +11,7 @@ import { suitsNeed } from './needs.ts';
 import { suitsOccasion } from './occasions.ts';
 import { spellingOf } from './spelling.ts';
 import type { Reason, ReorderQuery, ShoppingBackend, ShoppingQuery, StatedPreference, Suggestion } from './ports.ts';
-import { matchesAll, matchScore, stemIndex, stems, titleFit } from './text-match.ts';
+import { matchesAll, matchScore, namesHead, stemIndex, stems, titleFit } from './text-match.ts';
 
 /** Options for {@link createCatalogBackend}. */
 export interface CatalogBackendOptions {
@@ -188,12 +188,14 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
     for (const item of items) {
       if (!fits(item, query)) continue;
       const text = queryStems.length ? matchScore(item, queryStems) : 0;
-      if (queryStems.length && text < 0.5) continue;
+      const head = namesHead(item, queryStems);
+      // A charger for "зарядка для айфона" names the thing asked for, even without the word "iPhone".
+      if (queryStems.length && text < 0.5 && !head) continue;
       const key = itemKey(item.service, item.id);
       const pop = (scores.get(key) ?? 0) / max;
       // The product itself (its title says so) outranks what only shares its shelf or mentions it, unless the shopper's
       // own habit says otherwise (an oat drink bought weekly for "молоко").
-      const score = text * 5 + titleFit(item, queryStems) * 2 + personalScore(key, item, ctx.history) + (suitsOccasion(item, query.occasion) ? 2 : 0) + pop;
+      const score = text * 5 + titleFit(item, queryStems) * 2 + (head ? 3 : 0) + personalScore(key, item, ctx.history) + (suitsOccasion(item, query.occasion) ? 2 : 0) + pop;
       scored.push({ item, key, score, text, pop, full: queryStems.length > 1 && matchesAll(item, queryStems) });
     }
     // An item with every word of the request ("cat food") comes before one with only some ("cat litter").

@@ -31,13 +31,17 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   айфон: 'iphone', айфона: 'iphone', айфоны: 'iphone', айпад: 'ipad', эпл: 'apple', эппл: 'apple', аирподс: 'airpods',
   эйрподс: 'airpods', самсунг: 'samsung', сяоми: 'xiaomi', ксиаоми: 'xiaomi', ксиоми: 'xiaomi', редми: 'redmi', хонор: 'honor',
   хуавей: 'huawei', джибиэль: 'jbl', сони: 'sony', макбук: 'macbook',
+  phone: 'смартфон', phones: 'смартфон', smartphone: 'смартфон', smartphones: 'смартфон', laptop: 'ноутбук', laptops: 'ноутбук',
   earbuds: 'наушники', earbud: 'наушники', earphones: 'наушники', headphones: 'наушники', headphone: 'наушники',
 };
+
+/** Prepositions and articles: every accessory title has "для", so they would match anything to anything. */
+const STOP = new Set(['для', 'под', 'на', 'из', 'от', 'со', 'the', 'for', 'with', 'of', 'and', 'an']);
 
 /** The stems of the words of a text. */
 export function stems(text: string): string[] {
   const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.filter((w) => w.length >= 2).map((w) => stemWord(SPELLINGS[w] ?? w));
+  return words.filter((w) => w.length >= 2 && !STOP.has(w)).map((w) => stemWord(SPELLINGS[w] ?? w));
 }
 
 const itemStems = new WeakMap<CatalogItem, { title: Set<string>; rest: Set<string>; heads: Set<string>; core: Set<string> }>();
@@ -91,6 +95,17 @@ export function titleFit(item: CatalogItem, queryStems: readonly string[]): numb
   if (!queryStems.every((s) => title.has(s))) return 0;
   if (queryStems.some((s) => heads.has(s))) return 2;
   return queryStems.some((s) => core.has(s)) ? 1.5 : 1;
+}
+
+/**
+ * Whether a Russian request's first word (its head: "зарядка для айфона" asks for a charger) is what the item is,
+ * before any "для": a charger, not an iPhone case. English puts the head last ("phone case"), so it is not guessed.
+ */
+export function namesHead(item: CatalogItem, queryStems: readonly string[]): boolean {
+  const head = queryStems[0];
+  if (!head || !/[а-я]/.test(head) || queryStems.length < 2) return false;
+  const { core } = stemsOf(item);
+  return core.has(head) || (head.length >= 4 && [...core].some((t) => sharesRoot(head, t)));
 }
 
 /**

@@ -22,6 +22,7 @@ const EXTRA: Item[] = [
   item('r-iphone', 'megamarket', 'Смартфон Apple iPhone 15, 128 ГБ', 'Apple iPhone 15 smartphone, 128 GB', 'Электроника/Смартфоны', 79990),
   item('r-earbuds', 'megamarket', 'Наушники беспроводные Xiaomi Redmi Buds 5', 'Xiaomi Redmi Buds 5 wireless earbuds', 'Электроника/Наушники', 2990),
   item('r-gf-bread', 'kuper', 'Хлеб безглютеновый Schär', 'Schär gluten-free bread', 'Хлеб и выпечка/Хлеб', 249, ['vegan', 'gluten_free']),
+  item('r-charger-lightning', 'megamarket', 'Зарядное устройство Apple 20 Вт', 'Apple 20 W charger', 'Электроника/Аксессуары', 1990),
   item('r-over-ear', 'megamarket', 'Наушники полноразмерные Sony WH-1000XM5', 'Sony WH-1000XM5 over-ear headphones', 'Электроника/Наушники', 34990),
 ];
 
@@ -217,5 +218,33 @@ describe('shopper regressions', () => {
       const cards = cardsOf(chat);
       expect(cards.filter((c) => /Детские товары|Аптека|Электроника/.test(itemOf(c.itemId).category)).map((c) => c.itemId), chat.transcript()).toEqual([]);
     }
+  });
+
+  it('"сравни первые два" compares the two cards and adds nothing to the cart', async () => {
+    const chat = await world.shopper({ locale: 'ru' });
+    await chat.send('найди молоко');
+    const [a, b] = cardsOf(chat, 2);
+    await chat.send('сравни первые два');
+    expect(chat.cards().map((c) => c.itemId), chat.transcript()).toEqual([a!.itemId, b!.itemId]);
+    expectText(chat, /дешевле/);
+    await chat.send('что в корзине?');
+    expect(chat.cards(), chat.transcript()).toEqual([]);
+  });
+
+  it('the thing asked for comes first: "best phone" is a smartphone, "зарядка для айфона" a charger, not a case', async () => {
+    const phone = await world.shopper({ locale: 'en' });
+    await phone.send('what is the best phone?');
+    expect(itemOf(cardsOf(phone)[0]!.itemId).category, phone.transcript()).toBe('Электроника/Смартфоны');
+    const charger = await world.shopper({ locale: 'ru' });
+    await charger.send('найди зарядку для айфона');
+    expect(cardsOf(charger)[0]!.title, charger.transcript()).toMatch(/^Зарядное/);
+  });
+
+  it('"ноутбук для учёбы", then "а в Самокате?" says Samokat has none instead of padding with food', async () => {
+    const chat = await world.shopper({ locale: 'ru' });
+    await chat.send('посоветуй смартфон для учёбы');
+    cardsOf(chat);
+    await chat.send('а в Самокате?');
+    expect(chat.cards().map((c) => c.itemId), chat.transcript()).toEqual([]);
   });
 });

@@ -100,6 +100,23 @@ function pointsPastList(text: string, memory: ShopMemory): boolean {
   return reference?.kind === 'index' && reference.index >= memory.shown.length;
 }
 
+const COMPARE = /сравн|чем\s+отлича|в\s+ч[её]м\s+разниц|compare|difference|versus|\bvs\.?\b/iu;
+
+/** "сравни первые два": the first two cards side by side, with the price difference and each one's reason. */
+function compareShown(turn: DialogTurn, memory: ShopMemory): void {
+  const [a, b] = memory.shown;
+  if (!a || !b) {
+    turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
+    return;
+  }
+  const [cheap, dear] = a.price <= b.price ? [a, b] : [b, a];
+  const text = turn.t('assistant:compare', { cheaper: cheap.title, dearer: dear.title, diff: rub(turn, dear.price - cheap.price) });
+  turn.reply(cardsReply(text, [toCard(turn, a, 0), toCard(turn, b, 1)], [
+    { title: `${turn.t('assistant:buttons.add')}: 1`, payload: `intent:add_to_cart?item=${encodeURIComponent(keyOf(a))}` },
+    { title: `${turn.t('assistant:buttons.add')}: 2`, payload: `intent:add_to_cart?item=${encodeURIComponent(keyOf(b))}` },
+  ]));
+}
+
 /** "добавь всё", "возьми их все", "add them all": every item on screen, never a search for the word "всё". */
 const ALL_SHOWN = /^\s*(?:\p{L}+\s+)?(?:(?:их|это|эти)\s+)?(?:всё|все|всех|всю|целиком|everything|(?:them\s+)?all(?:\s+of\s+(?:them|these|it))?)(?:\s+(?:их|это|эти|сразу|в\s+корзину|to\s+(?:the\s+|my\s+)?cart))*\s*[.!]*\s*$/iu;
 
@@ -137,6 +154,11 @@ function addToCartDialog(deps: ShopDeps): Dialog {
     async begin(turn, args = {}) {
       const memory = shopMemory(turn);
       memory.offer = undefined;
+      // "сравни первые два" names two items and a number, but asks to compare, never to buy two of the first.
+      if (!args.item && !args.n && COMPARE.test(turn.text)) {
+        compareShown(turn, memory);
+        return complete();
+      }
       if (args.all === '1' || (!args.item && !args.n && ALL_SHOWN.test(turn.text))) {
         if (memory.shown.length === 0) {
           turn.say('assistant:nothing_shown');

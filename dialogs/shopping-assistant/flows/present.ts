@@ -155,8 +155,12 @@ async function namedButUnfit(deps: ShopDeps, found: readonly Suggestion[], query
   const anywhere: ShoppingQuery = {
     locale: query.locale, text: request.text, requireTags: [], excludeTags: [], dislikes: [], excludeItems: [], personalize: false, limit: 1,
   };
-  // Only the product itself counts: every word as a whole word (as the search corrected it), not a shared root.
-  return (await deps.backend.search({ ...anywhere, limit: 10 })).some((s) => matchesAll(s.item, stems(searchedText(s) ?? request.text!), true));
+  // Only the product itself counts: every word, or the first ("ноутбук для учёбы"), as a whole word (as the search
+  // corrected it), not a shared root.
+  return (await deps.backend.search({ ...anywhere, limit: 10 })).some((s) => {
+    const words = stems(searchedText(s) ?? request.text!);
+    return matchesAll(s.item, words, true) || matchesAll(s.item, words.slice(0, 1), true);
+  });
 }
 
 /** Runs a request and shows its cards (or says why nothing fits), remembering what was shown. */
