@@ -59,10 +59,17 @@ export class MemoryConversationLogStore implements ConversationLogStore {
   }
 
   async append(turns: readonly ConversationTurn[]): Promise<void> {
+    // The turns of one exchange share their time: parsed once.
+    let at = '';
+    let atMs = Number.NaN;
     for (const turn of turns) {
+      if (turn.at !== at) {
+        at = turn.at;
+        atMs = Date.parse(at);
+      }
       const stored: StoredTurn = {
         shopperId: turn.shopperId, conversationId: turn.conversationId, channel: turn.channel, role: turn.role, text: turn.text, at: turn.at,
-        atMs: Date.parse(turn.at),
+        atMs,
       };
       this.#dropOldestOverall();
       this.#ring[this.#next] = stored;
