@@ -42,12 +42,17 @@ export interface Bot {
  */
 class LazyChildLogger implements Logger {
   readonly #base: Logger;
-  readonly #bindings: Record<string, unknown>;
+  readonly #turnId: string;
+  readonly #channel: string;
+  readonly #conversationId: string;
   #child: Logger | undefined;
 
-  constructor(base: Logger, bindings: Record<string, unknown>) {
+  // The bindings object too is built only when the turn logs.
+  constructor(base: Logger, turnId: string, activity: Activity) {
     this.#base = base;
-    this.#bindings = bindings;
+    this.#turnId = turnId;
+    this.#channel = activity.channel;
+    this.#conversationId = activity.conversationId;
   }
 
   debug(obj: object, msg?: string): void {
@@ -71,7 +76,7 @@ class LazyChildLogger implements Logger {
   }
 
   #get(): Logger {
-    return (this.#child ??= this.#base.child(this.#bindings));
+    return (this.#child ??= this.#base.child({ turnId: this.#turnId, channel: this.#channel, conversationId: this.#conversationId }));
   }
 }
 
@@ -92,7 +97,7 @@ export function createBot(options: BotOptions): Bot {
         turnId,
         locale,
         t: options.translator.forLocale(locale),
-        logger: new LazyChildLogger(baseLogger, { turnId, channel: activity.channel, conversationId: activity.conversationId }),
+        logger: new LazyChildLogger(baseLogger, turnId, activity),
         signal: handleOptions.signal,
         onReply: handleOptions.onReply,
       });
