@@ -2,7 +2,7 @@ import type { CatalogItem } from '../../catalog/catalog-item.ts';
 import { foldText, stemWord, words } from '../embedding/text-features.ts';
 import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
 import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
-import type { VectorIndex } from '../vector/vector-index.ts';
+import type { VectorIndex, VectorMatch } from '../vector/vector-index.ts';
 import { dot, dotAt } from '../vector/vector-math.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { TAG_WORDS } from './catalog-index.ts';
@@ -74,6 +74,8 @@ export function tagsInQuery(query: string): string[] {
 
 /** A query prepared once (spelling-expanded, TF-IDF, embedded, split into words) and cached per catalog. */
 interface PreparedQuery {
+  /** No letters or digits: nothing to search for. */
+  empty: boolean;
   expanded: string;
   sparse: SparseTextVector;
   vector: Float32Array;
@@ -82,14 +84,18 @@ interface PreparedQuery {
   terms: QueryWords;
 }
 
+const EMPTY_QUERY: PreparedQuery = { empty: true, expanded: '', sparse: { ids: new Int32Array(0), weights: new Float32Array(0) },
+  vector: new Float32Array(0), norm: 1, wantedTags: [], terms: { words: [], stems: [] } };
+
 async function prepareQuery(query: string, catalog: CatalogIndex): Promise<PreparedQuery> {
   const cached = catalog.queryCache.get(query) as PreparedQuery | undefined;
   if (cached) return cached;
+  if (foldText(query) === '') return EMPTY_QUERY;
   const embedder = catalog.embedder;
   const expanded = catalog.spelling.expand(query);
   const sparse = catalog.tfidf.sparse(expanded);
   const vector = embedder instanceof TfidfEmbedder ? embedder.project(sparse) : (await embedder.embed([expanded]))[0]!;
-  const prepared = { expanded, sparse, vector, norm: Math.sqrt(dot(vector, vector)) || 1,
+  const prepared = { empty: false, expanded, sparse, vector, norm: Math.sqrt(dot(vector, vector)) || 1,
     wantedTags: tagsInQuery(expanded), terms: queryWords(expanded) };
   catalog.queryCache.set(query, prepared);
   return prepared;
@@ -103,13 +109,18 @@ async function prepareQuery(query: string, catalog: CatalogIndex): Promise<Prepa
  */
 export async function semanticSearch(query: string, catalog: CatalogIndex, index: VectorIndex,
   constraints: CompiledConstraints, limit: number): Promise<SemanticHit[]> {
-  if (foldText(query) === '') return [];
-  const { sparse: sparseQuery, vector, norm, wantedTags, terms } = await prepareQuery(query, catalog);
+  const prepared = await prepareQuery(query, catalog);
+  if (prepared.empty) return [];
+  const { sparse: sparseQuery, vector, norm, wantedTags, terms } = prepared;
   const { items, keys } = catalog;
   const pool = Math.max(60, limit * 6);
   const rows = new Set<number>();
   for (const { row } of catalog.lexical.search(sparseQuery, pool, (row) => constraints.allowsRow(row))) rows.add(row);
-  for (const match of await index.query(vector, { topK: Math.max(20, limit * 2), filter: constraints.filter })) {
+  const request = { topK: Math.max(20, limit * 2), filter: constraints.filter };
+  // The in-process indexes answer synchronously: no promise per query on the hot path.
+  const sync = (index as Partial<{ querySync(v: Float32Array, q: typeof request): VectorMatch[] }>).querySync;
+  const matches = sync ? sync.call(index, vector, request) : await index.query(vector, request);
+  for (const match of matches) {
     const row = catalog.rowOf.get(match.id);
     if (row !== undefined) rows.add(row);
   }
