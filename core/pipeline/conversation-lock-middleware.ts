@@ -82,7 +82,12 @@ export function conversationLockMiddleware(options: ConversationLockOptions): Mi
   return async (context, next) => {
     const conversation = settings.key(context.activity);
     const token = tokenPrefix + (tokens += 1);
-    const attempt = await waitForTurn(context, conversation, token, settings, wakers);
+    // The first try is made here: nearly always the lock is free and no waiting frame is needed.
+    const { activity } = context;
+    const entry = activity.type === 'message' ? { activityId: activity.id, text: activity.text } : undefined;
+    const { store, lockTtlMs, mailboxTtlMs } = settings;
+    let attempt = await store.acquire(conversation, { token, lockTtlMs, mailboxTtlMs, entry });
+    if (attempt.state === 'waiting') attempt = await waitForTurn(context, conversation, token, settings, wakers, attempt.seq);
     if (attempt.state !== 'acquired') {
       setTurnOutcome(context, { kind: 'coalesced' });
       return;
@@ -94,9 +99,11 @@ export function conversationLockMiddleware(options: ConversationLockOptions): Mi
       await next();
     } finally {
       renewals.delete(token);
-      await settings.store.release(conversation, token).catch((error: unknown) => {
+      try {
+        await store.release(conversation, token);
+      } catch (error) {
         context.logger.warn({ err: error, conversation }, 'conversation lock release failed; it will expire');
-      });
+      }
       wakers.wake(conversation);
     }
   };
@@ -123,18 +130,18 @@ function lockSettings(options: ConversationLockOptions): LockSettings {
   return settings;
 }
 
+// Polls after a first attempt found the conversation busy (its queued message has `seq`), until this turn holds
+// the lock, its message was carried by another turn, or the wait is given up.
 async function waitForTurn(
   context: TurnContext,
   conversation: string,
   token: string,
   settings: LockSettings,
   wakers: LocalWakers,
+  seq: number | undefined,
 ): Promise<LockAttempt> {
-  const { activity } = context;
   const { store, lockTtlMs, mailboxTtlMs } = settings;
-  const entry = activity.type === 'message' ? { activityId: activity.id, text: activity.text } : undefined;
-  let attempt = await store.acquire(conversation, { token, lockTtlMs, mailboxTtlMs, entry });
-  const seq = attempt.seq;
+  let attempt: LockAttempt = { state: 'waiting', seq };
   const deadline = Date.now() + settings.maxWaitMs;
   for (let polls = 0; attempt.state === 'waiting'; polls += 1) {
     if (context.signal.aborted || Date.now() >= deadline) return giveUp(context, conversation, seq, settings);
