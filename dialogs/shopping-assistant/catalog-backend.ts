@@ -195,7 +195,7 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
       const pop = (scores.get(key) ?? 0) / max;
       // The product itself (its title says so) outranks what only shares its shelf or mentions it, unless the shopper's
       // own habit says otherwise (an oat drink bought weekly for "молоко").
-      const score = text * 5 + titleFit(item, queryStems) * 2 + (head ? 3 : 0) + personalScore(key, item, ctx.history) + (suitsOccasion(item, query.occasion) ? 2 : 0) + pop;
+      const score = text * 5 + titleFit(item, queryStems) * 3 + (head ? 3 : 0) + personalScore(key, item, ctx.history) + (suitsOccasion(item, query.occasion) ? 2 : 0) + pop;
       scored.push({ item, key, score, text, pop, full: queryStems.length > 1 && matchesAll(item, queryStems) });
     }
     // An item with every word of the request ("cat food") comes before one with only some ("cat litter").

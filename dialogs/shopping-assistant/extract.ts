@@ -75,7 +75,7 @@ const REQUIRE: ReadonlyArray<[string, RegExp]> = [
 
 /** Tags a shopper wants to avoid. */
 const EXCLUDE: ReadonlyArray<[string, RegExp]> = [
-  ['contains_nuts', re(`${B}(?:без\\s+орех\\p{L}*|аллерги\\p{L}*\\s+на\\s+орех\\p{L}*|не\\s+ем\\s+орех\\p{L}*|no\\s+nuts|nut[- ]free|without\\s+nuts|allergic\\s+to\\s+nuts|(?:don'?t|do\\s+not)\\s+eat\\s+nuts)`)],
+  ['contains_nuts', re(`${B}(?:без\\s+орех\\p{L}*|аллерги\\p{L}*\\s+на\\s+орех\\p{L}*|не\\s+ем\\s+орех\\p{L}*|no\\s+nuts|nut[- ]free|without\\s+nuts|nothing\\s+with\\s+nuts|ничего\\s+с\\s+орех\\p{L}*|allergic\\s+to\\s+nuts|(?:don'?t|do\\s+not)\\s+eat\\s+nuts)`)],
   ['alcohol', re(`${B}(?:без\\s+алкогол\\p{L}*|не\\s+пью|безалкогольн\\p{L}*|no\\s+alcohol|alcohol[- ]free|non[- ]alcoholic|(?:don'?t|do\\s+not)\\s+drink)`)],
   ['spicy', re(`${B}(?:не\\s*остр\\p{L}*|без\\s+остр\\p{L}*|not\\s+spicy|no\\s+spicy|mild)`)],
   ['meat', re(`${B}(?:без\\s+мяса|не\\s+ем\\s+мяс\\p{L}*|no\\s+meat|meat[- ]free|don'?t\\s+eat\\s+meat)`)],
@@ -171,7 +171,7 @@ const FUNCTION_WORDS = new Set([
   'посоветуешь', 'посоветуете', 'порекомендуешь', 'порекомендуете', 'предложишь', 'предложите', 'подскажешь', 'подскажете',
   // Greetings and politeness around a request ("Здравствуйте! Подскажите, что взять на завтрак").
   'здравствуйте', 'здравствуй', 'привет', 'приветик', 'добрый', 'доброе', 'доброго', 'день', 'утро', 'подскажите', 'скажите',
-  'спасибо', 'hello', 'hi', 'hey', 'thanks', 'thank', 'диета', 'диете', 'диету', 'диеты', 'diet',
+  'спасибо', 'hello', 'hi', 'hey', 'thanks', 'thank', 'диета', 'диете', 'диету', 'диеты', 'diet', 'дела', 'поживаешь', 'поживаете',
   'what', 'which', 'who', 'how', 'where', 'when', 'why', 'i', 'you', 'he', 'she', 'we', 'they', 'me', 'us', 'my', 'your', 'our', 'it', 'its', 'this', 'that',
   'a', 'an', 'the', 'to', 'for', 'of', 'in', 'on', 'at', 'with', 'from', 'by', 'about', 'and', 'or', 'but', 'so', 'some', 'any', 'something', 'anything',
   'do', 'does', 'did', 'am', 'is', 'are', 'be', 'can', 'could', 'would', 'should', 'shall', 'will', 'may', 'might', 'must', 'have', 'has', 'had',

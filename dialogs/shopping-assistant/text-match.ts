@@ -94,7 +94,9 @@ export function titleFit(item: CatalogItem, queryStems: readonly string[]): numb
   const { title, heads, core } = stemsOf(item);
   if (!queryStems.every((s) => title.has(s))) return 0;
   if (queryStems.some((s) => heads.has(s))) return 2;
-  return queryStems.some((s) => core.has(s)) ? 1.5 : 1;
+  if (queryStems.some((s) => core.has(s))) return 1.5;
+  // Every word only in what the item is for ("Чехол для смартфона" for "phone"): an accessory, barely a match.
+  return core.size < stems(item.title.ru).length ? 0.25 : 1;
 }
 
 /**

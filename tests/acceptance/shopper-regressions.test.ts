@@ -247,4 +247,25 @@ describe('shopper regressions', () => {
     await chat.send('а в Самокате?');
     expect(chat.cards().map((c) => c.itemId), chat.transcript()).toEqual([]);
   });
+
+  it('a greeting in front of a request answers the request; "привет, как дела?" stays a greeting', async () => {
+    const chat = await world.shopper({ locale: 'en' });
+    chat.always('vegan, nut-free, under 300', (c) => veganOk(c) && !itemOf(c.itemId).tags.includes('contains_nuts') && c.price <= 300);
+    await chat.send('Hi, I would like some vegan snacks under 300 rubles please, nothing with nuts, thank you so much for your help in advance!!! 😊');
+    cardsOf(chat);
+    const hello = await world.shopper({ locale: 'ru' });
+    await hello.send('привет, как дела?');
+    expect(hello.cards(), hello.transcript()).toEqual([]);
+    expectText(hello, /Привет|Здравствуйте/);
+  });
+
+  it('a shopper who bought phone cases asking for "the best phone" still gets phones first; chargers for "зарядка для айфона"', async () => {
+    const history = (id: string) => new History(id).order(20, [['r-case', 1]]).order(5, [['r-case', 1]]);
+    const phone = await world.shopper({ locale: 'en', history });
+    await phone.send('what is the best phone?');
+    expect(itemOf(cardsOf(phone)[0]!.itemId).category, phone.transcript()).toBe('Электроника/Смартфоны');
+    const charger = await world.shopper({ locale: 'ru', history });
+    await charger.send('зарядка для айфона');
+    expect(cardsOf(charger).every((c) => /^Зарядное/.test(c.title)), charger.transcript()).toBe(true);
+  });
 });

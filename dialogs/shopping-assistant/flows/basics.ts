@@ -6,7 +6,7 @@ import { extractProductText } from '../extract.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { shopMemory } from '../shop-memory.ts';
 import { present } from './present.ts';
-import { searchRequest } from './query.ts';
+import { requestFromText, searchRequest } from './query.ts';
 
 function starters(turn: DialogTurn) {
   return [
@@ -25,6 +25,15 @@ function greetDialog(deps: ShopDeps): Dialog {
       const shopperId = turn.context.shopperId;
       const profile = shopperId ? await deps.backend.profile(shopperId) : undefined;
       const known = (profile?.events ?? 0) > 0;
+      // "Hi, I'd like some vegan snacks under 300" is a request with a greeting in front: answer the request.
+      const request = requestFromText(turn.text, 'recommend');
+      if (request.occasion || request.need || request.budget || request.requireTags.length || request.excludeTags.length) {
+        await turn.begin('recommend');
+        return;
+      }
+      // "привет, хочу пиццу": a product the catalog knows is looked up; "привет, как дела?" stays a greeting.
+      const product = extractProductText(turn.text);
+      if (product && (await present(turn, deps, searchRequest(turn.text, product), undefined, { quietIfEmpty: true })) > 0) return;
       turn.say(known ? 'assistant:greet_known' : 'assistant:greet_new', {}, starters(turn));
     },
   });

@@ -3,7 +3,7 @@ import { intentPayload } from '../../../core/dialog/payload.ts';
 import { SERVICES, type QuickReply } from '../../../core/reply.ts';
 import { fits, hasFact, isFood } from '../constraints.ts';
 import { suitsOccasion } from '../occasions.ts';
-import { matchesAll, matchScore, stems } from '../text-match.ts';
+import { matchesAll, matchScore, namesHead, stems } from '../text-match.ts';
 import { button, cardsReply, rub, serviceName, toCard, toShown } from '../cards.ts';
 import type { ShoppingQuery, Suggestion } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
@@ -24,7 +24,10 @@ function relevant(found: readonly Suggestion[], request: LastRequest): readonly 
     // "cat food" is cat food: cat litter and dog food share a word, and are shown only when nothing has them all.
     const words = stems(request.text);
     const whole = found.filter((s) => matchesAll(s.item, words));
-    return whole.length > 0 ? whole : found;
+    if (whole.length > 0) return whole;
+    // "зарядка для айфона": chargers, when there are any, not the iPhone cases that share the other word.
+    const headed = found.filter((s) => namesHead(s.item, words));
+    return headed.length > 0 ? headed : found;
   }
   if (request.kind !== 'recommend') return found;
   if (request.text) {
