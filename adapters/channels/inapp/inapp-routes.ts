@@ -59,7 +59,8 @@ async function streamTurn(reply: FastifyReply, options: MessageRouteOptions, act
       },
       ...(options.reportLocale ? { onLocale: (ended: string) => { locale = ended; } } : {}),
       onReply: (settled) => {
-        if (settled.type === 'text' && !streamed) stream.send('delta', { text: settled.text });
+        // A cards reply's text (its introduction) is streamed like any text; cards with no text have nothing to say.
+        if (!streamed && (settled.type === 'text' || (settled.type === 'cards' && settled.text))) stream.send('delta', { text: settled.text });
         streamed = false;
         stream.send('reply', settled);
       },

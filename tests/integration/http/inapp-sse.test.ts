@@ -68,14 +68,36 @@ describe('POST /api/v1/inapp/messages as server-sent events', () => {
       body += decoder.decode(value, { stream: true });
     }
     const events = parseSse(body);
-    expect(events.map((e) => e.event)).toEqual(['delta', 'delta', 'reply', 'reply', 'done']);
+    expect(events.map((e) => e.event)).toEqual(['delta', 'delta', 'reply', 'delta', 'reply', 'done']);
     expect(events[2]?.data).toEqual({ type: 'text', text: 'Подбираю варианты…', quickReplies: [{ title: 'Ещё', payload: 'more' }] });
-    expect(events[3]?.data).toEqual({
+    // The cards reply's text reaches the client as a delta before the reply, like any text.
+    expect(events[3]?.data).toEqual({ text: 'Вот что нашёл' });
+    expect(events[4]?.data).toEqual({
       type: 'cards',
       text: 'Вот что нашёл',
       cards: [{ itemId: 'sm-1', service: 'samokat', title: 'Молоко 2,5%', price: 89.9, currency: 'RUB', reason: 'вы часто берёте' }],
     });
-    expect(events[4]?.data).toEqual({ conversationId: expect.any(String) });
+    expect(events[5]?.data).toEqual({ conversationId: expect.any(String) });
+  });
+
+  it('sends the text of a cards reply as a delta before the reply; cards without text send none', async () => {
+    const card = { itemId: 'sm-1', service: 'samokat' as const, title: 'Молоко 2,5%', price: 89.9, currency: 'RUB' as const };
+    const handler: TurnHandler = async (context) => {
+      await context.reply({ type: 'cards', text: 'Вот что нашёл', cards: [card] });
+      await context.reply({ type: 'cards', cards: [card] });
+    };
+    app = await startTestServer({ handler: () => handler });
+    const response = await app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { authorization: `Bearer ${await shopperToken('sse-4')}`, accept: 'text/event-stream' },
+      payload: { text: 'молоко' },
+    });
+    const events = parseSse(response.body);
+    expect(events.map((e) => e.event)).toEqual(['delta', 'reply', 'reply', 'done']);
+    expect(events[0]?.data).toEqual({ text: 'Вот что нашёл' });
+    expect(events[1]?.data).toEqual({ type: 'cards', text: 'Вот что нашёл', cards: [card] });
+    expect(events[2]?.data).toEqual({ type: 'cards', cards: [card] });
   });
 
   it('answers JSON errors, not a stream, when the request is rejected before the turn', async () => {
