@@ -1,12 +1,13 @@
 // npx tsx bench/nlu-export-shopping.ts [--out DIR]
 // Writes the shopping assistant's training phrases and labelled regression set as JSONL (text + char-offset slots)
-// per locale, so `npm run nlu:eval` and `bench/nlu-vs-nlpjs.ts` can run on them like on any data set.
+// per locale (plus the colloquial held-out set as shopping-heldout-*.jsonl), so `npm run nlu:eval` and
+// `bench/nlu-vs-nlpjs.ts` can run on them like on any data set.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { utterancesFromDefinitions } from '../core/nlu/intent-definition.ts';
 import type { LabelledUtterance } from '../core/nlu/labelled.ts';
 import { SHOPPING_ASSISTANT_INTENTS } from '../dialogs/shopping-assistant/intents/index.ts';
-import { shoppingTestSet } from '../dialogs/shopping-assistant/intents/test-set.ts';
+import { shopperHeldOutSet, shoppingTestSet } from '../dialogs/shopping-assistant/intents/test-set.ts';
 import { parseArgs } from './nlu-eval-lib.ts';
 
 const out = parseArgs(process.argv.slice(2)).out ?? 'bench/results/nlu';
@@ -17,7 +18,9 @@ const written: Record<string, number> = {};
 for (const locale of ['ru', 'en'] as const) {
   const train = utterancesFromDefinitions(SHOPPING_ASSISTANT_INTENTS, { locales: [locale] });
   const test = shoppingTestSet(locale);
-  for (const [name, rows] of [[`shopping-train-${locale}.jsonl`, train], [`shopping-test-${locale}.jsonl`, test]] as const) {
+  const heldOut = shopperHeldOutSet(locale);
+  for (const [name, rows] of [[`shopping-train-${locale}.jsonl`, train], [`shopping-test-${locale}.jsonl`, test],
+    [`shopping-heldout-${locale}.jsonl`, heldOut]] as const) {
     writeFileSync(path.join(out, name), toJsonl(rows));
     written[path.join(out, name)] = rows.length;
   }
