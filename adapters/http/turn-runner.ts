@@ -9,6 +9,7 @@ import { settleReply, type Reply, type SerializableReply } from '../../core/repl
 import { statusForCode } from './error-response.ts';
 import { CounterChild, HistogramChild } from './metric-children.ts';
 import type { AppMetrics } from './metrics.ts';
+import { Deadlines, type DeadlineEntry } from './turn-deadlines.ts';
 
 /** Callbacks for one turn, so a channel can stream. */
 export interface TurnHooks {
@@ -54,19 +55,29 @@ const NO_HOOKS: TurnHooks = {};
  * AbortController is built only when a step reads the signal or the turn is aborted: nearly every turn ends
  * normally.
  */
-class TurnRun {
+class TurnRun implements DeadlineEntry {
   readonly settled: SerializableReply[] = [];
+  dueAt = 0;
+  earlier: DeadlineEntry | undefined = undefined;
+  later: DeadlineEntry | undefined = undefined;
+  listed = false;
   readonly #hooks: TurnHooks;
+  readonly #deadlines: Deadlines;
   readonly #timeoutMs: number;
   #controller: AbortController | undefined;
   #aborted = false;
   #reason: unknown;
-  #timer: ReturnType<typeof setTimeout> | undefined;
   #reject: ((error: unknown) => void) | undefined;
 
-  constructor(hooks: TurnHooks, timeoutMs: number) {
+  constructor(hooks: TurnHooks, deadlines: Deadlines, timeoutMs: number) {
     this.#hooks = hooks;
+    this.#deadlines = deadlines;
     this.#timeoutMs = timeoutMs;
+  }
+
+  /** The turn ran past its time limit (called by the runner's {@link Deadlines}). */
+  expire(): void {
+    this.abort(new TimeoutError('turn', this.#timeoutMs));
   }
 
   get aborted(): boolean {
@@ -85,7 +96,7 @@ class TurnRun {
   within(bot: Bot, activity: Activity, options: HandleOptions): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.#reject = reject;
-      this.#timer = setTimeout(abortOnTimeout, this.#timeoutMs, this, this.#timeoutMs);
+      this.#deadlines.add(this);
       const cancel = this.#hooks.cancel;
       if (cancel?.aborted) this.abort(cancel.reason);
       else cancel?.addEventListener('abort', this);
@@ -144,13 +155,9 @@ class TurnRun {
   }
 
   #settle(): void {
-    clearTimeout(this.#timer);
+    this.#deadlines.remove(this);
     this.#hooks.cancel?.removeEventListener('abort', this);
   }
-}
-
-function abortOnTimeout(run: TurnRun, timeoutMs: number): void {
-  run.abort(new TimeoutError('turn', timeoutMs));
 }
 
 /** The turn's outcome label for metrics and logs. */
@@ -181,6 +188,7 @@ class TurnMetrics {
 export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
   const { bot, metrics, timeoutMs } = options;
   const turnMetrics = metrics ? new TurnMetrics(metrics) : undefined;
+  const deadlines = new Deadlines(timeoutMs);
   // Turn ids only need to be unique across the workers' logs: one random id per runner and a counter, rather
   // than a fresh UUID per turn.
   const idPrefix = `${randomUUID()}-`;
@@ -189,7 +197,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
     async run(activity, hooks = NO_HOOKS) {
       const turnId = idPrefix + (turns += 1).toString(36);
       const started = performance.now();
-      const turn = new TurnRun(hooks, timeoutMs);
+      const turn = new TurnRun(hooks, deadlines, timeoutMs);
       const handleOptions: HandleOptions = {
         turnId,
         onReply(reply) {
