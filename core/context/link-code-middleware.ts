@@ -26,11 +26,8 @@ export interface LinkCodeMiddlewareOptions {
 export function linkCodeMiddleware(options: LinkCodeMiddlewareOptions): Middleware<TurnContext> {
   const skip = new Set(options.skipChannels ?? ['inapp', 'web']);
   const maxLength = options.maxTextLength ?? 60;
-  return async (context, next) => {
+  const redeem = async (context: TurnContext, code: string): Promise<void> => {
     const { activity } = context;
-    if (activity.type !== 'message' || skip.has(activity.channel) || activity.text.length > maxLength) return next();
-    const code = options.identity.extractCode(activity.text);
-    if (!code) return next();
     const shopperId = await options.identity.redeem(code, { channel: activity.channel, channelUserId: activity.user.channelUserId });
     if (!shopperId) {
       await context.reply(context.t('common:link.invalid'));
@@ -38,5 +35,12 @@ export function linkCodeMiddleware(options: LinkCodeMiddlewareOptions): Middlewa
     }
     activity.user.shopperId = shopperId;
     await context.reply(context.t('common:link.done'));
+  };
+  // Not async: every other message (all in-app and web ones) passes straight on, without a frame of its own.
+  return (context, next) => {
+    const { activity } = context;
+    if (activity.type !== 'message' || skip.has(activity.channel) || activity.text.length > maxLength) return next();
+    const code = options.identity.extractCode(activity.text);
+    return code ? redeem(context, code) : next();
   };
 }
