@@ -82,10 +82,14 @@ export class CounterChild {
 export class HistogramChild {
   readonly #slot: RecordSlot<HistogramRecord>;
   readonly #upperBounds: readonly number[];
+  // The bucket records are keyed by the bounds as strings: converting a fractional number to its key on every
+  // observation costs more than the rest of it.
+  readonly #bucketKeys: readonly string[];
 
   constructor(histogram: Histogram<string>, labels: Record<string, string | number>) {
     const internals = histogram as unknown as MetricInternals<HistogramRecord> & { upperBounds: number[] };
     this.#upperBounds = internals.upperBounds;
+    this.#bucketKeys = internals.upperBounds.map(String);
     // zero() is only called when no record exists, so it never clears counts.
     this.#slot = new RecordSlot(internals, { ...labels }, () => histogram.zero(labels));
   }
@@ -98,9 +102,10 @@ export class HistogramChild {
     // The smallest bucket bound at or above the value; above every bound only +Inf (derived from count) grows.
     const bounds = this.#upperBounds;
     for (let i = 0; i < bounds.length; i += 1) {
-      const bound = bounds[i]!;
-      if (value <= bound) {
-        if (Object.hasOwn(record.bucketValues, bound)) record.bucketValues[bound]! += 1;
+      if (value <= bounds[i]!) {
+        const counts = record.bucketValues as Record<string, number>;
+        const key = this.#bucketKeys[i]!;
+        if (Object.hasOwn(counts, key)) counts[key]! += 1;
         return;
       }
     }
