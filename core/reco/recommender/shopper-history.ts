@@ -29,8 +29,24 @@ export interface ShopperHistory {
 
 /** Groups order events into baskets by order id (or by service and day when no order id is given). */
 export function shopperHistory(shopperId: string, events: readonly ShopEvent[]): ShopperHistory {
+  return indexedHistory(shopperId, events).history;
+}
+
+/** A history plus the order key of each basket, so an appended order event can find the basket it joins. */
+export interface IndexedHistory {
+  history: ShopperHistory;
+  /** `orderKeys[b]` is the key ("service/orderId" or "service/day") of `history.baskets[b]`. */
+  orderKeys: string[];
+}
+
+function orderKeyOf(event: ShopEvent, ts: number): string {
+  return event.orderId ? `${event.service}/${event.orderId}` : `${event.service}/${Math.floor(ts / DAY)}`;
+}
+
+/** {@link shopperHistory} with the basket index kept. */
+export function indexedHistory(shopperId: string, events: readonly ShopEvent[]): IndexedHistory {
   const items = new Map<string, ItemHistory>();
-  const orders = new Map<string, { ts: number; keys: Set<string>; service: Service }>();
+  const orders = new Map<string, { ts: number; keys: Set<string>; service: Service; orderKey: string }>();
   let lastEventAt = Number.NaN;
   for (const event of events) {
     const ts = Date.parse(event.ts);
@@ -47,17 +63,73 @@ export function shopperHistory(shopperId: string, events: readonly ShopEvent[]):
     else if (event.type === 'add_to_cart') entry.carts += 1;
     else if (event.type === 'rating') entry.rating = event.rating;
     else if (event.type === 'order') {
-      const orderKey = event.orderId ? `${event.service}/${event.orderId}` : `${event.service}/${Math.floor(ts / DAY)}`;
+      const orderKey = orderKeyOf(event, ts);
       let order = orders.get(orderKey);
-      if (!order) { order = { ts, keys: new Set(), service: event.service }; orders.set(orderKey, order); }
+      if (!order) { order = { ts, keys: new Set(), service: event.service, orderKey }; orders.set(orderKey, order); }
       order.ts = Math.min(order.ts, ts);
       if (!order.keys.has(key)) { order.keys.add(key); entry.orderTimes.push(ts); }
     }
   }
   for (const entry of items.values()) entry.orderTimes.sort((a, b) => a - b);
-  const baskets = [...orders.values()].sort((a, b) => a.ts - b.ts)
-    .map((order) => ({ ts: order.ts, keys: [...order.keys], service: order.service }));
-  return { shopperId, items, baskets, lastEventAt };
+  const sorted = [...orders.values()].sort((a, b) => a.ts - b.ts);
+  const baskets = sorted.map((order) => ({ ts: order.ts, keys: [...order.keys], service: order.service }));
+  return { history: { shopperId, items, baskets, lastEventAt }, orderKeys: sorted.map((order) => order.orderKey) };
+}
+
+/** What {@link extendHistory} changed: the new history, and whether any basket (so any order time) changed. */
+export interface ExtendedHistory extends IndexedHistory {
+  basketsChanged: boolean;
+}
+
+/**
+ * The history of `events[from..]` appended to `previous` (built from `events[0..from)`), equal to rebuilding
+ * it from all events, without re-reading the old ones. The previous history is left untouched (changed items
+ * and baskets are copied), so anything derived from it stays valid. Undefined when an appended event is older
+ * than the latest known one or has no valid time: only a rebuild then orders it the same way.
+ */
+export function extendHistory(previous: IndexedHistory, events: readonly ShopEvent[], from: number): ExtendedHistory | undefined {
+  const old = previous.history;
+  let lastEventAt = old.lastEventAt;
+  const items = new Map(old.items);
+  const copied = new Set<string>();
+  let baskets = old.baskets;
+  let orderKeys = previous.orderKeys;
+  let basketsChanged = false;
+  for (let e = from; e < events.length; e += 1) {
+    const event = events[e]!;
+    const ts = Date.parse(event.ts);
+    if (Number.isNaN(ts) || ts < lastEventAt) return undefined;
+    lastEventAt = ts;
+    if (!event.itemId) continue;
+    const key = `${event.service}:${event.itemId}`;
+    let entry = items.get(key);
+    if (!entry) entry = { key, service: event.service, itemId: event.itemId, orderTimes: [], views: 0, carts: 0, lastSeen: ts };
+    else if (!copied.has(key)) entry = { ...entry, orderTimes: [...entry.orderTimes] };
+    copied.add(key);
+    items.set(key, entry);
+    entry.lastSeen = Math.max(entry.lastSeen, ts);
+    if (event.type === 'view') entry.views += 1;
+    else if (event.type === 'add_to_cart') entry.carts += 1;
+    else if (event.type === 'rating') entry.rating = event.rating;
+    else if (event.type === 'order') {
+      const orderKey = orderKeyOf(event, ts);
+      // The joined basket is found from the newest: appended orders are almost always the latest baskets.
+      const at = orderKeys.lastIndexOf(orderKey);
+      if (at < 0) {
+        if (!basketsChanged) { baskets = [...baskets]; orderKeys = [...orderKeys]; }
+        basketsChanged = true;
+        baskets.push({ ts, keys: [key], service: event.service });
+        orderKeys.push(orderKey);
+        entry.orderTimes.push(ts);
+      } else if (!baskets[at]!.keys.includes(key)) {
+        if (!basketsChanged) { baskets = [...baskets]; orderKeys = [...orderKeys]; }
+        basketsChanged = true;
+        baskets[at] = { ...baskets[at]!, keys: [...baskets[at]!.keys, key] };
+        entry.orderTimes.push(ts); // the latest time so far: the list stays sorted
+      }
+    }
+  }
+  return { history: { shopperId: old.shopperId, items, baskets, lastEventAt }, orderKeys, basketsChanged };
 }
 
 /** The repurchase facts of an item: how often, how regularly, how long ago. */
