@@ -4,6 +4,7 @@ import type { Recognizer } from '../../core/nlu/recognizer.ts';
 import type { SessionStore } from '../../core/stores/session-store.ts';
 import { basicDialogs, shoppingFallback } from './flows/basics.ts';
 import { cartDialogs } from './flows/cart.ts';
+import { followUpDialogs } from './flows/follow-ups.ts';
 import { profileDialogs } from './flows/profile.ts';
 import { suggestionDialogs } from './flows/suggest.ts';
 import type { ShoppingBackend } from './ports.ts';
@@ -41,7 +42,7 @@ export function createShoppingAssistant(options: ShoppingAssistantOptions): Dial
     recognizer: options.recognizer,
     sessions: options.sessions,
     translator: options.translator,
-    dialogs: [...basicDialogs(deps), ...suggestionDialogs(deps), ...cartDialogs(deps), ...profileDialogs(deps)],
+    dialogs: [...basicDialogs(deps), ...suggestionDialogs(deps), ...cartDialogs(deps), ...profileDialogs(deps), ...followUpDialogs(deps)],
     rules: shoppingRules,
     fallback: shoppingFallback(deps),
     intentLabel: (intent, t) => t(`assistant:intents.${intent}`),

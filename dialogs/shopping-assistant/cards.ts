@@ -33,6 +33,7 @@ export function toShown(turn: DialogTurn, s: Suggestion): ShownItem {
   return {
     itemId: s.item.id, service: s.item.service, title: titleIn(turn, s.item.title), price: s.item.price,
     reasons: s.reasons, ...(s.quantity !== undefined ? { quantity: s.quantity } : {}),
+    ...(s.item.tags?.length ? { tags: [...s.item.tags] } : {}),
   };
 }
 

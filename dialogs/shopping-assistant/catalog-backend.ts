@@ -23,6 +23,8 @@ export interface CatalogBackendOptions {
   erase?: (shopperId: string) => Promise<void>;
   /** Saves a stated preference in the profile; default: kept in this process. */
   savePreference?: (shopperId: string, preference: ExplicitPreference) => Promise<void>;
+  /** Removes a stated preference from the profile (the counterpart of `savePreference`). */
+  removePreference?: (shopperId: string, preference: StatedPreference) => Promise<void>;
   /** How long global popularity is cached, in ms (default one minute). */
   popularityTtlMs?: number;
   /** How long a shopper's digested history is reused across turns, in ms (default 5 s). */
@@ -280,6 +282,11 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
       if (!list.some((p) => p.kind === stated.kind && p.value === stated.value)) list.push(stated);
       statedPreferences.set(shopperId, list);
       await options.savePreference?.(shopperId, stated);
+    },
+    async removePreference(shopperId, preference: StatedPreference) {
+      const list = statedPreferences.get(shopperId);
+      if (list) statedPreferences.set(shopperId, list.filter((p) => !(p.kind === preference.kind && p.value === preference.value)));
+      await options.removePreference?.(shopperId, preference);
     },
     async preferences(shopperId) {
       const fromProfile = (await options.profiles?.getProfile(shopperId))?.preferences ?? [];

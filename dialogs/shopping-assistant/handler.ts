@@ -80,6 +80,9 @@ async function build(options: ShoppingHandlerOptions): Promise<DialogEngine> {
     savePreference: async (shopperId, preference) => {
       await builder.addPreference(shopperId, preference);
     },
+    removePreference: async (shopperId, preference) => {
+      await builder.removePreference(shopperId, preference);
+    },
   });
   options.erasure?.register({ name: 'shopping-assistant', erase: async (shopperId) => base.forget(shopperId) });
   const backend = recommender ? withRecommender({ base, recommender }) : base;

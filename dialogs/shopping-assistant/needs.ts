@@ -19,11 +19,28 @@ const re = (source: string) => new RegExp(source.replaceAll('\\b', E), 'iu');
 const CHILD_RU = 'реб[её]н\\p{L}*|дет(?:ям|ей|и|ский|ское|ская)?|сын\\p{L}*|доч\\p{L}*|малыш\\p{L}*|внук\\p{L}*|внучк\\p{L}*|мальчик\\p{L}*|девочк\\p{L}*|племянни\\p{L}*';
 const CHILD_EN = "child(?:ren)?|kids?|son|daughter|boy|girl|baby|toddler|grandchild|grandson|granddaughter|nephew|niece";
 
+/** Grown-ups a gift is for ("маме", "коллеге", "for my dad"). */
+const ADULT_RU = 'мам\\p{L}*|пап\\p{L}*|мат(?:ери|ерью)|отц\\p{L}*|муж\\p{L}*|жен(?:е|ы|у|ой)|бабушк\\p{L}*|дедушк\\p{L}*|коллег\\p{L}*|начальни\\p{L}*|руководител\\p{L}*|друг(?:у|а)|подруг\\p{L}*|девушк\\p{L}*|парн(?:ю|я)|брат\\p{L}*|сестр\\p{L}*|тёщ\\p{L}*|тещ\\p{L}*|свекров\\p{L}*|свекр\\p{L}*|учител\\p{L}*|врач\\p{L}*|сосед\\p{L}*|родител\\p{L}*|взросл\\p{L}*';
+const ADULT_EN = "mum|mom|mother|mummy|mommy|dad|daddy|father|parents?|wife|husband|colleagues?|co-?workers?|boss|friend|girlfriend|boyfriend|partner|grandma|grandmother|grandpa|grandfather|sister|brother|teacher|mother-in-law|father-in-law|neighbou?r|adults?";
+/** Holidays gifts are given on: 8 March, 23 February, New Year, birthdays, anniversaries. */
+const GIFT_DAY_RU = '8\\s*марта|восьмое\\s+марта|23\\s*февраля|нов(?:ый|ому)\\s+год\\p{L}*|новогодн\\p{L}*|д(?:ень|ню|нём)\\s+рождени\\p{L}*|др(?![\\p{L}])|юбиле\\p{L}*|годовщин\\p{L}*|день\\s+матери|день\\s+святого\\s+валентина|14\\s*февраля|рождеств\\p{L}*';
+const GIFT_DAY_EN = "8(?:th)?\\s+(?:of\\s+)?march|march\\s+8(?:th)?|women'?s\\s+day|23(?:rd)?\\s+(?:of\\s+)?february|defender'?s\\s+day|new\\s+year'?s?|christmas|xmas|birthday|anniversary|valentine'?s?(?:\\s+day)?|mother'?s\\s+day|father'?s\\s+day";
+
 const NEEDS: readonly NeedDefinition[] = [
   {
     id: 'kids_gift',
     said: re(`${B}(?:подар\\p{L}*\\s+(?:для\\s+|на\\s+\\p{L}+\\s+)?(?:${CHILD_RU})|(?:${CHILD_RU})\\s+(?:на\\s+)?(?:в\\s+)?подар\\p{L}*|игрушк\\p{L}*(?:\\s+для)?\\s+(?:${CHILD_RU})|(?:gift|present|toy)s?\\s+for\\s+(?:a\\s+|an\\s+|my\\s+|the\\s+|our\\s+)?(?:\\d+[- ]year[- ]old\\s+)?(?:${CHILD_EN})\\b|(?:${CHILD_EN})(?:'s)?\\s+(?:gift|present|toy)s?\\b)`),
     answers: /(?:^|\/)(?:Игрушк|Конструктор|Toys?)|игрушк|конструктор|\blego\b|\btoys?\b/i,
+  },
+  {
+    // After kids_gift: "подарок сыну" is a child's; every other gift ("маме на 8 марта", "коллеге", "на день рождения") a grown-up's.
+    id: 'adult_gift',
+    said: re(`${B}(?:(?:подар\\p{L}*|сувенир\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}?(?:для\\s+|на\\s+|к\\s+)?(?:${ADULT_RU}|${GIFT_DAY_RU})|(?:${ADULT_RU})\\s+(?:на\\s+|к\\s+)?(?:\\p{L}+\\s+)?(?:в\\s+)?подар\\p{L}*|что\\s+(?:бы\\s+)?(?:мне\\s+)?подарить|(?:на|к)\\s+(?:${GIFT_DAY_RU})\\s+(?:\\p{L}+\\s+){0,2}?подар\\p{L}*|(?:gifts?|presents?)\\s+(?:idea\\s+)?(?:for\\s+|to\\s+)(?:a\\s+|an\\s+|my\\s+|the\\s+|our\\s+)?(?:${ADULT_EN}|${GIFT_DAY_EN})\\b|(?:${ADULT_EN}|${GIFT_DAY_EN})(?:'s)?\\s+(?:gifts?|presents?)\\b|what\\s+(?:should|could|can|to)\\s+(?:i\\s+)?(?:get|give|buy)\\s+(?:my\\s+|a\\s+|our\\s+)?(?:${ADULT_EN})\\b)`
+      // Recipients and holidays around the gift ("папе на 23 февраля") are part of the need, never product words ("марта").
+      + `(?:\\s+(?:(?:для|на|к|ко|for|on|to)\\s+)?(?:(?:the|a|an|my|her|his|our)\\s+)?(?:${ADULT_RU}|${GIFT_DAY_RU}|${ADULT_EN}|${GIFT_DAY_EN})\\b)*`),
+    // Shelves that make a present for a grown-up: sweets in boxes, tea and coffee, perfume and cosmetics, flowers,
+    // gadgets and small appliances, tableware and home textiles; never groceries, medicine or alcohol (no age check here).
+    answers: /(?:^|\/)(?:Сладости|Шоколад|Конфеты|Кофе и чай|Чай|Кофе|Парфюмерия|Косметика|Красота|Цветы|Подарки|Наушники|Умные часы|Техника для кухни|Чайники|Посуда|Текстиль|Sweets|Chocolate|Tea|Coffee|Perfume|Cosmetics|Beauty|Flowers|Gifts|Headphones|Smart watches|Kitchen appliances|Tableware)(?:\/|$| )/iu,
   },
   {
     id: 'pain',

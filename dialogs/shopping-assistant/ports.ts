@@ -77,6 +77,8 @@ export interface ShoppingBackend {
   profile(shopperId: string): Promise<ShopperProfile | undefined>;
   /** Saves a stated preference in the profile (no-op for anonymous shoppers is the caller's choice). */
   addPreference(shopperId: string, preference: StatedPreference): Promise<void>;
+  /** Forgets a stated preference ("я больше не веган"); nothing happens when it was not saved. */
+  removePreference(shopperId: string, preference: StatedPreference): Promise<void>;
   preferences(shopperId: string): Promise<ExplicitPreference[]>;
   /** Whether the shopper allows their history to be used. */
   personalizationAllowed(shopperId: string): Promise<boolean>;

@@ -11,6 +11,8 @@ export interface ShownItem {
   reasons: Reason[];
   /** For reorders: the usual quantity. */
   quantity?: number;
+  /** The catalog's diet and safety facts of the item (tags), so a comparison states facts, not guesses. */
+  tags?: string[];
 }
 
 /** One line of the cart. */

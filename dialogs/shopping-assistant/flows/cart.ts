@@ -10,6 +10,7 @@ import { extractProductText, extractQuantity } from '../extract.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, type CartLine, type ShopMemory, type ShownItem } from '../shop-memory.ts';
 import { stems, stemWord } from '../text-match.ts';
+import { compareShown } from './compare.ts';
 import { present } from './present.ts';
 import { searchRequest } from './query.ts';
 
@@ -85,10 +86,27 @@ async function addChosen(turn: DialogTurn, values: Record<string, unknown>): Pro
 /** A message that is only a list number ("2", "№2", "2.", "номер 2"): the answer to "which item?". */
 const BARE_NUMBER = /^\s*(?:№|#|номер|number|no\.?)?\s*(\d{1,2})\s*[.)]?\s*$/iu;
 
+/** "не,", "нет,", "no," in front of an answer: it corrects, the answer is what follows. */
+const ANSWER_LEAD = /^\s*(?:не|нет|неа|no|nope|nah)(?![\p{L}])[\s,.!–-]*/iu;
+
+/**
+ * The list number a message is made of: "2", "№2", "три", "не, три", "no, three". Only the number (and a leading
+ * "no"): "три штуки" is a quantity, not an answer to "which item?".
+ */
+export function listNumber(text: string): number | undefined {
+  const rest = text.replace(ANSWER_LEAD, '');
+  const digits = BARE_NUMBER.exec(rest)?.[1];
+  if (digits) return Number(digits);
+  const numbers = numbersIn(rest);
+  const [n] = numbers;
+  const only = numbers.length === 1 && n && rest.trim().replace(/[.!?]+$/u, '') === rest.slice(n.start, n.end) ? n.value : undefined;
+  return only !== undefined && Number.isInteger(only) && only > 0 ? only : undefined;
+}
+
 /** A bare list number said while the form asks which item: the item it names (none when past the list). */
 function numberedAnswer(turn: DialogTurn, memory: ShopMemory): { item?: ShownItem } | undefined {
   if ((turn.state as { asking?: string }).asking !== 'item') return undefined;
-  const n = BARE_NUMBER.exec(turn.text)?.[1];
+  const n = listNumber(turn.text);
   if (!n) return undefined;
   const item = memory.shown[Number(n) - 1];
   return item ? { item } : {};
@@ -101,21 +119,6 @@ function pointsPastList(text: string, memory: ShopMemory): boolean {
 }
 
 const COMPARE = /сравн|чем\s+отлича|в\s+ч[её]м\s+разниц|compare|difference|versus|\bvs\.?\b/iu;
-
-/** "сравни первые два": the first two cards side by side, with the price difference and each one's reason. */
-function compareShown(turn: DialogTurn, memory: ShopMemory): void {
-  const [a, b] = memory.shown;
-  if (!a || !b) {
-    turn.say('assistant:nothing_shown', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
-    return;
-  }
-  const [cheap, dear] = a.price <= b.price ? [a, b] : [b, a];
-  const text = turn.t('assistant:compare', { cheaper: cheap.title, dearer: dear.title, diff: rub(turn, dear.price - cheap.price) });
-  turn.reply(cardsReply(text, [toCard(turn, a, 0), toCard(turn, b, 1)], [
-    { title: `${turn.t('assistant:buttons.add')}: 1`, payload: `intent:add_to_cart?item=${encodeURIComponent(keyOf(a))}` },
-    { title: `${turn.t('assistant:buttons.add')}: 2`, payload: `intent:add_to_cart?item=${encodeURIComponent(keyOf(b))}` },
-  ]));
-}
 
 /** "добавь всё", "возьми их все", "add them all": every item on screen, never a search for the word "всё". */
 const ALL_SHOWN = /^\s*(?:\p{L}+\s+)?(?:(?:их|это|эти)\s+)?(?:всё|все|всех|всю|целиком|everything|(?:them\s+)?all(?:\s+of\s+(?:them|these|it))?)(?:\s+(?:их|это|эти|сразу|в\s+корзину|to\s+(?:the\s+|my\s+)?cart))*\s*[.!]*\s*$/iu;
@@ -139,7 +142,7 @@ function addToCartDialog(deps: ShopDeps): Dialog {
         name: 'item', required: true, prompt: 'assistant:ask.which_item', reprompts: ['assistant:ask.which_item_again'],
         type: customSlot<ShownItem>('shown-item', ({ text, memory, asked }) => {
           const m = memory as unknown as ShopMemory;
-          const n = asked ? BARE_NUMBER.exec(text)?.[1] : undefined;
+          const n = asked ? listNumber(text) : undefined;
           if (n) return m.shown[Number(n) - 1];
           const fake = { text } as DialogTurn;
           return referencedItem(fake, m);

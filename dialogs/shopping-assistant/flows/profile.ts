@@ -61,7 +61,8 @@ async function refreshIfBroken(turn: DialogTurn, deps: ShopDeps): Promise<void> 
   await present(turn, deps, request, 'assistant:updated');
 }
 
-function prefLabel(turn: DialogTurn, p: StatedPreference): string {
+/** A stated preference as the shopper reads it ("веганское", "без орехов", "не любит: кинз"). */
+export function prefLabel(turn: DialogTurn, p: StatedPreference): string {
   if (p.kind === 'diet') return turn.t(`assistant:tags.${p.value}`, { defaultValue: p.value });
   if (p.kind === 'exclude_tag') return turn.t(`assistant:tags.no_${p.value}`, { defaultValue: p.value });
   return turn.t('assistant:dislike_label', { word: p.value });

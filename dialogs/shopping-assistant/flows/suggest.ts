@@ -11,7 +11,7 @@ import { extractAvoidedWords, extractExcludedTags, extractProductText, extractRe
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, showItems, type LastRequest } from '../shop-memory.ts';
 import { present } from './present.ts';
-import { buildQuery, refinesOnly, requestFromArgs, requestFromText } from './query.ts';
+import { buildQuery, refinesOnly, requestFromArgs, requestFromText, searchRequest } from './query.ts';
 
 function merge(base: LastRequest, extra: Partial<LastRequest>): LastRequest {
   const out: LastRequest = { ...base, requireTags: [...base.requireTags], excludeTags: [...base.excludeTags] };
@@ -179,6 +179,9 @@ function otherServiceDialog(deps: ShopDeps): Dialog {
           title: turn.t(`common:services.${s}`), payload: `intent:other_service?service=${s}`,
         })));
       }
+      // "подгузники в Купере" as a first message names a product: a search there, not popular picks.
+      const product = memory.last ? undefined : extractProductText(turn.text);
+      if (product && /\p{L}{3,}/u.test(product)) return void await present(turn, deps, searchRequest(turn.text, product));
       const last: LastRequest = memory.last ?? { kind: 'recommend', requireTags: [], excludeTags: [] };
       const { maxPrice: _drop, skip: _skip, ...rest } = last;
       if (last.kind === 'reorder') return showReorder(turn, deps, { ...rest, service });

@@ -107,6 +107,9 @@ export async function shoppingWorld(
     savePreference: async (shopperId, p) => {
       await builder.addPreference(shopperId, p);
     },
+    removePreference: async (shopperId, p) => {
+      await builder.removePreference(shopperId, p);
+    },
   });
   let backend: ShoppingBackend = base;
   if (options.backend === 'recommender') {
