@@ -46,25 +46,48 @@ export function wordFeatureId(stem: string): number {
   return hashString(`w:${stem}`) % FEATURE_SPACE;
 }
 
+/** One word's feature additions, in the order they are made: hashed ids and their weights. */
+interface WordFeatures {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+const wordFeatureCache = new Map<string, WordFeatures>();
+
+/**
+ * The features a word adds, hashed once per distinct word (queries and catalog texts repeat words; building and
+ * hashing the n-gram strings is most of the cost). The additions are replayed in the same order as they were
+ * made, so the summed weights are bit-identical to adding them one by one.
+ */
+function featuresOfWord(word: string): WordFeatures {
+  let cached = wordFeatureCache.get(word);
+  if (cached) return cached;
+  const ids: number[] = [];
+  const weights: number[] = [];
+  const add = (key: string, weight: number) => { ids.push(hashString(key) % FEATURE_SPACE); weights.push(weight); };
+  const stem = stemWord(word);
+  add(`w:${stem}`, 1);
+  const padded = `<${stem}>`;
+  for (let i = 0; i + 3 <= padded.length; i += 1) add(`g:${padded.slice(i, i + 3)}`, 0.3);
+  if (word !== stem && word.length > stem.length) {
+    const full = `<${word}>`;
+    for (let i = 0; i + 3 <= full.length; i += 1) add(`g:${full.slice(i, i + 3)}`, 0.1);
+  }
+  cached = { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
+  if (wordFeatureCache.size > 100_000) wordFeatureCache.clear();
+  wordFeatureCache.set(word, cached);
+  return cached;
+}
+
 /**
  * Features of a text: word stems (robust to inflection) and character 3-grams of the padded stems and words
  * (robust to typos and partial words), hashed into FEATURE_SPACE. Weights are raw counts times group weights.
  */
 export function textFeatures(text: string): Map<number, number> {
   const features = new Map<number, number>();
-  const add = (key: string, weight: number) => {
-    const id = hashString(key) % FEATURE_SPACE;
-    features.set(id, (features.get(id) ?? 0) + weight);
-  };
   for (const word of words(text)) {
-    const stem = stemWord(word);
-    add(`w:${stem}`, 1);
-    const padded = `<${stem}>`;
-    for (let i = 0; i + 3 <= padded.length; i += 1) add(`g:${padded.slice(i, i + 3)}`, 0.3);
-    if (word !== stem && word.length > stem.length) {
-      const full = `<${word}>`;
-      for (let i = 0; i + 3 <= full.length; i += 1) add(`g:${full.slice(i, i + 3)}`, 0.1);
-    }
+    const { ids, weights } = featuresOfWord(word);
+    for (let i = 0; i < ids.length; i += 1) features.set(ids[i]!, (features.get(ids[i]!) ?? 0) + weights[i]!);
   }
   return features;
 }

@@ -84,14 +84,32 @@ export class TfidfEmbedder implements Embedder {
     const out = new Float32Array(this.dimensions);
     const scale = 1 / Math.sqrt(this.spread);
     for (let i = 0; i < vector.ids.length; i += 1) {
-      let h = hashString(String(vector.ids[i]), this.seed);
-      for (let s = 0; s < this.spread; s += 1) {
-        h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
-        h = (h ^ (h >>> 12)) >>> 0;
-        const coordinate = h % this.dimensions;
-        out[coordinate]! += (h & 0x80000000 ? -1 : 1) * vector.weights[i]! * scale;
+      const targets = this.targetsOf(vector.ids[i]!);
+      const weight = vector.weights[i]!;
+      for (let s = 0; s < targets.length; s += 1) {
+        const target = targets[s]!;
+        // Same operations in the same order as deriving the coordinate and sign on the spot: identical sums.
+        out[target >> 1]! += (target & 1 ? -1 : 1) * weight * scale;
       }
     }
     return out;
+  }
+
+  private readonly targets = new Map<number, Int32Array>();
+
+  /** A feature's `spread` output coordinates (shifted left one bit, the low bit set for a minus sign), memoized. */
+  private targetsOf(feature: number): Int32Array {
+    let targets = this.targets.get(feature);
+    if (targets) return targets;
+    targets = new Int32Array(this.spread);
+    let h = hashString(String(feature), this.seed);
+    for (let s = 0; s < this.spread; s += 1) {
+      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+      h = (h ^ (h >>> 12)) >>> 0;
+      targets[s] = ((h % this.dimensions) << 1) | (h & 0x80000000 ? 1 : 0);
+    }
+    if (this.targets.size > 200_000) this.targets.clear();
+    this.targets.set(feature, targets);
+    return targets;
   }
 }

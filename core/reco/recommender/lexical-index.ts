@@ -33,8 +33,11 @@ export class LexicalIndex {
     this.touched = new Int32Array(sparse.length);
   }
 
-  /** The `limit` rows with the largest word-feature dot product with the query, and those scores. */
-  search(query: SparseTextVector, limit: number, accept: (row: number) => boolean): { row: number; score: number }[] {
+  /**
+   * The `limit` rows with the largest word-feature dot product with the query that `accept` lets through, in no
+   * particular order, in a buffer reused by the next search (copy it to keep it).
+   */
+  search(query: SparseTextVector, limit: number, accept: (row: number) => boolean): Int32Array {
     // The touched rows go to a buffer kept across calls (no garbage per query on common words).
     const { scores, touched } = this;
     let count = 0;
@@ -51,30 +54,46 @@ export class LexicalIndex {
     return this.select(count, limit, accept);
   }
 
-  private select(count: number, limit: number, accept: (row: number) => boolean): { row: number; score: number }[] {
+  private readonly keepers = new Map<number, TopK<number>>();
+  private winners = new Int32Array(64);
+
+  private keeper(limit: number): TopK<number> {
+    let top = this.keepers.get(limit);
+    if (!top) {
+      if (this.keepers.size > 16) this.keepers.clear();
+      top = new TopK<number>(limit);
+      this.keepers.set(limit, top);
+    }
+    top.clear();
+    return top;
+  }
+
+  private select(count: number, limit: number, accept: (row: number) => boolean): Int32Array {
     const { scores, touched } = this;
     // Rank first and check constraints only on the winners: the check costs far more than a comparison, and on
     // common words thousands of rows score. Only when some winner is rejected does a second, checked pass run.
     // The threshold is kept in a local: reading it through the getter in the loop boxes a double per row.
-    const top = new TopK<number>(limit);
+    let top = this.keeper(limit);
     let threshold = -Infinity;
     for (let t = 0; t < count; t += 1) {
       const row = touched[t]!;
       const score = scores[row]!;
       if (score > threshold) { top.push(score, row); threshold = top.threshold; }
     }
-    let winners = top.sorted();
-    if (!winners.every(({ value }) => accept(value))) {
-      const checked = new TopK<number>(limit);
+    let allAccepted = true;
+    for (let i = 0; i < top.size && allAccepted; i += 1) allAccepted = accept(top.valueAt(i));
+    if (!allAccepted) {
+      top = this.keeper(limit);
       threshold = -Infinity;
       for (let t = 0; t < count; t += 1) {
         const row = touched[t]!;
         const score = scores[row]!;
-        if (score > threshold && accept(row)) { checked.push(score, row); threshold = checked.threshold; }
+        if (score > threshold && accept(row)) { top.push(score, row); threshold = top.threshold; }
       }
-      winners = checked.sorted();
     }
     for (let t = 0; t < count; t += 1) scores[touched[t]!] = 0;
-    return winners.map(({ score, value }) => ({ row: value, score }));
+    if (this.winners.length < top.size) this.winners = new Int32Array(top.size);
+    for (let i = 0; i < top.size; i += 1) this.winners[i] = top.valueAt(i);
+    return this.winners.subarray(0, top.size);
   }
 }

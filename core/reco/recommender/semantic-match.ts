@@ -45,8 +45,19 @@ export function queryWords(query: string): QueryWords {
 /** The item's words matching each query word by stem, or by one typo for words of four letters or more. */
 export function matchedWords(query: QueryWords, item: { words: string[]; stems: string[] }): { matched: string[]; coverage: number } {
   if (query.words.length === 0) return { matched: [], coverage: 0 };
-  const { words: itemWords, stems: itemStems } = item;
   const matched: string[] = [];
+  const covered = matchWords(query, item, matched);
+  return { matched, coverage: covered / query.words.length };
+}
+
+/** The share of query words the item matches, as {@link matchedWords} counts it, without listing the words. */
+export function wordCoverage(query: QueryWords, item: { words: string[]; stems: string[] }): number {
+  return query.words.length === 0 ? 0 : matchWords(query, item, undefined) / query.words.length;
+}
+
+/** How many query words the item matches; the matched item words go to `matched` when given. */
+function matchWords(query: QueryWords, item: { words: string[]; stems: string[] }, matched: string[] | undefined): number {
+  const { words: itemWords, stems: itemStems } = item;
   let covered = 0;
   for (let q = 0; q < query.words.length; q += 1) {
     const word = query.words[q]!;
@@ -59,9 +70,12 @@ export function matchedWords(query: QueryWords, item: { words: string[]; stems: 
         if (other.length >= 4 && other[0] === stem[0] && (editDistanceAtMostOne(other, stem) || editDistanceAtMostOne(itemWords[k]!, word))) hit = k;
       }
     }
-    if (hit >= 0) { if (!matched.includes(itemWords[hit]!)) matched.push(itemWords[hit]!); covered += 1; }
+    if (hit >= 0) {
+      covered += 1;
+      if (matched && !matched.includes(itemWords[hit]!)) matched.push(itemWords[hit]!);
+    }
   }
-  return { matched, coverage: covered / query.words.length };
+  return covered;
 }
 
 const TAG_STEMS = Object.entries(TAG_WORDS).map(([tag, text]) => ({ tag, stems: new Set(words(text).map(stemWord)) }));
@@ -115,7 +129,8 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
   const { items, keys } = catalog;
   const pool = Math.max(60, limit * 6);
   const rows = new Set<number>();
-  for (const { row } of catalog.lexical.search(sparseQuery, pool, (row) => constraints.allowsRow(row))) rows.add(row);
+  const lexicalRows = catalog.lexical.search(sparseQuery, pool, constraints.allowsRow);
+  for (let i = 0; i < lexicalRows.length; i += 1) rows.add(lexicalRows[i]!);
   const request = { topK: Math.max(20, limit * 2), filter: constraints.filter };
   // The in-process indexes answer synchronously: no promise per query on the hot path.
   const sync = (index as Partial<{ querySync(v: Float32Array, q: typeof request): VectorMatch[] }>).querySync;
@@ -125,16 +140,62 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
     if (row !== undefined) rows.add(row);
   }
   const d = catalog.embedder.dimensions;
-  const hits: SemanticHit[] = [];
+  // Scores first, in reused buffers; hits (and their matched-word lists) are built only for the winners.
+  const scratch = scratchFor(catalog, rows.size);
+  let count = 0;
   for (const row of rows) {
-    const item = items[row]!;
     if (!constraints.allowsRow(row)) continue;
     const lexical = TfidfEmbedder.sparseCosine(sparseQuery, catalog.sparse[row]!);
     const dense = dotAt(vector, 0, catalog.embeddings, row * d, d) / (norm * (catalog.norms[row] || 1));
-    const words = matchedWords(terms, catalog.wordsOf(row));
-    const tagShare = wantedTags.length ? wantedTags.filter((tag) => item.tags?.includes(tag)).length / wantedTags.length : 0;
-    const score = 0.5 * lexical + 0.2 * dense + 0.3 * words.coverage + 0.15 * tagShare;
-    hits.push({ key: keys[row]!, item, score, matchedWords: words.matched });
+    const coverage = wordCoverage(terms, catalog.wordsOf(row));
+    const tagShare = wantedTags.length ? tagsHeld(wantedTags, items[row]!.tags) / wantedTags.length : 0;
+    scratch.rows[count] = row;
+    scratch.scores[count] = 0.5 * lexical + 0.2 * dense + 0.3 * coverage + 0.15 * tagShare;
+    count += 1;
   }
-  return hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
+  const winners = bestRows(scratch, count, limit, keys);
+  return winners.map((at) => {
+    const row = scratch.rows[at]!;
+    return { key: keys[row]!, item: items[row]!, score: scratch.scores[at]!, matchedWords: matchedWords(terms, catalog.wordsOf(row)).matched };
+  });
+}
+
+function tagsHeld(wanted: readonly string[], tags: readonly string[] | undefined): number {
+  let held = 0;
+  for (const tag of wanted) if (tags?.includes(tag)) held += 1;
+  return held;
+}
+
+interface Scratch {
+  rows: Int32Array;
+  scores: Float64Array;
+}
+
+const scratches = new WeakMap<CatalogIndex, Scratch>();
+
+/** Per-catalog buffers reused by every search (searches run to completion one at a time: no await inside). */
+function scratchFor(catalog: CatalogIndex, size: number): Scratch {
+  let scratch = scratches.get(catalog);
+  if (!scratch || scratch.rows.length < size) {
+    scratch = { rows: new Int32Array(Math.max(size, 256)), scores: new Float64Array(Math.max(size, 256)) };
+    scratches.set(catalog, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * Positions in `scratch` of the `limit` best scores, best first, ties by key: the same list as sorting every hit
+ * by (score desc, key asc) and slicing, found by insertion into a short list.
+ */
+function bestRows({ rows, scores }: Scratch, count: number, limit: number, keys: readonly string[]): number[] {
+  const best: number[] = [];
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && keys[rows[a]!]! < keys[rows[b]!]!);
+  for (let at = 0; at < count; at += 1) {
+    if (best.length === limit && !before(at, best[limit - 1]!)) continue;
+    let i = best.length < limit ? best.length : limit - 1;
+    if (best.length < limit) best.push(at);
+    while (i > 0 && before(at, best[i - 1]!)) { best[i] = best[i - 1]!; i -= 1; }
+    best[i] = at;
+  }
+  return best;
 }

@@ -75,6 +75,16 @@ export class TopK<T> {
     return this.count;
   }
 
+  /** The `i`-th kept value in heap order (not ranked), for callers that need only the set of winners. */
+  valueAt(i: number): T {
+    return this.values[i]!;
+  }
+
+  /** Empties the keeper for reuse (no new buffers). */
+  clear(): void {
+    this.count = 0;
+  }
+
   /** Best first. */
   sorted(): { score: number; value: T }[] {
     const out: { score: number; value: T }[] = [];
