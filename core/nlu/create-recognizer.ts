@@ -39,6 +39,8 @@ export interface CreateRecognizerOptions {
   oracleTimeoutMs?: number;
   /** Answer `none` when no word of the message was seen in training (default true; off for benchmarks). */
   rejectUnknown?: boolean;
+  /** Read messages through the spelling/layout/chat-spelling normalizer (default true; off to measure without it). */
+  normalize?: boolean;
   /** How many ranked intents to return. */
   maxIntents?: number;
 }
@@ -56,6 +58,7 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
   ], { ...options.train, gazetteer: [...(options.train?.gazetteer ?? []), ...(options.gazetteer ?? [])] });
   const gazetteer = options.gazetteer && !options.train && options.model
     ? new Gazetteer([...model.gazetteerEntries, ...options.gazetteer], { commonWords: model.commonWords }) : model.gazetteer;
+  const reader = model.reader(options.gazetteer && !options.train && options.model ? options.gazetteer : []);
   const now = options.now ?? (() => new Date());
   const offset = options.timeZoneOffsetMinutes ?? 180;
   const noneThreshold = options.noneThreshold ?? 0.35;
@@ -72,18 +75,21 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
   };
 
   const analyse = (text: string, hints: RecognizeOptions): Recognition => {
-    const tokens = tokenize(text);
     const language = identifyLanguage(text.slice(0, MAX_TEXT_LENGTH));
+    // The read text has the original's length (only a keyboard-layout switch changes it), so offsets stay valid.
+    const read = options.normalize === false ? { text, tokens: tokenize(text) } : reader.read(text);
+    const tokens = read.tokens;
+    const source = read.text;
     const ranked = rankIntents(model, tokens, hints.expectedIntents, options.rejectUnknown ?? true).slice(0, maxIntents);
     const best = ranked[0];
     const intent: IntentScore = best && best.confidence >= noneThreshold ? best
       : { name: NONE_INTENT, confidence: Math.min(best?.confidence ?? 0, noneThreshold) };
     const intents = intent.name === NONE_INTENT ? [intent, ...ranked].slice(0, maxIntents) : ranked;
-    const builtins = findBuiltins(text, tokens, { now: now(), timeZoneOffsetMinutes: offset });
-    const gazetteerHits = gazetteerEntities(text, tokens, gazetteer.find(tokens));
+    const builtins = findBuiltins(source, tokens, { now: now(), timeZoneOffsetMinutes: offset });
+    const gazetteerHits = gazetteerEntities(source, tokens, gazetteer.find(tokens));
     const spanHints = [...builtins.map((b) => ({ type: b.type, start: b.start, end: b.end })),
       ...gazetteerHits.map((g) => ({ type: `gaz:${g.type}`, start: g.start, end: g.end }))];
-    const tagged = taggerEntities(text, tokens, model.tag(text, tokens, spanHints, best?.name), builtins, gazetteerHits);
+    const tagged = taggerEntities(source, tokens, model.tag(source, tokens, spanHints, best?.name), builtins, gazetteerHits);
     const entities = deOverlap([...tagged, ...builtins.map(stripTokens), ...gazetteerHits]);
     return { text, language, intent, intents, entities };
   };

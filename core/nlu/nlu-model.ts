@@ -15,6 +15,8 @@ import { SlotTagger, tagRuns } from './slot-tagger.ts';
 import type { TaggerTrainOptions } from './slot-tagger.ts';
 import type { SpanHint } from './tagger-features.ts';
 import { taggerFeatures } from './tagger-features.ts';
+import { MessageReader, wordCounts } from './message-reader.ts';
+import { normalizeColloquial } from './spelling.ts';
 import { tokenize } from './text.ts';
 import type { Token } from './text.ts';
 
@@ -48,15 +50,23 @@ export class NluModel {
     readonly features: IntentFeatureConfig,
     readonly gazetteerEntries: readonly GazetteerEntry[],
     readonly lexicon: SlotLexicon = new SlotLexicon([]),
+    /** How often each word occurs in the training phrases (what the spelling corrector may correct to). */
+    readonly vocabulary: ReadonlyMap<string, number> = new Map(),
   ) {
     this.gazetteer = new Gazetteer(gazetteerEntries, { commonWords });
+  }
+
+  /** A reader that normalizes messages against this model's vocabulary and catalog terms (plus extra ones). */
+  reader(extraGazetteer: readonly GazetteerEntry[] = []): MessageReader {
+    return new MessageReader(this.vocabulary, [...this.gazetteerEntries, ...extraGazetteer]);
   }
 
   /** Trains both models from labelled utterances; deterministic for a seed. */
   static train(utterances: readonly LabelledUtterance[], options: NluTrainOptions = {}): NluModel {
     const seed = options.seed ?? 7;
     const features = options.features ?? DEFAULT_INTENT_FEATURES;
-    const tokenized = utterances.map((u) => tokenize(u.text));
+    // Chat spellings are folded in training too, so "чё" in a message and "что" in a phrase are one feature.
+    const tokenized = utterances.map((u) => normalizeColloquial(tokenize(u.text)));
     const commonWords = everydayWords(utterances, tokenized);
     const classifier = IntentClassifier.train(
       utterances.map((u, i) => ({ intent: u.intent, features: intentFeatures(tokenized[i] as Token[], features) })),
@@ -77,7 +87,7 @@ export class NluModel {
       });
       tagger = SlotTagger.train(types, examples, { seed: seed + 4, ...options.tagger });
     }
-    return new NluModel(classifier, tagger, commonWords, features, gazetteerEntries, lexicon);
+    return new NluModel(classifier, tagger, commonWords, features, gazetteerEntries, lexicon, wordCounts(tokenized));
   }
 
   /** Runs the tagger over tokens (conditioned on the message's best intent); spans never start or end on punctuation. */
@@ -101,7 +111,8 @@ export class NluModel {
     for (const [k, v] of Object.entries(c.arrays)) arrays[`intent.${k}`] = v;
     for (const [k, v] of Object.entries(t?.arrays ?? {})) arrays[`tagger.${k}`] = v;
     return encodeModel({ version: MODEL_VERSION, intent: c.header, tagger: t?.header, features: this.features,
-      commonWords: [...this.commonWords], gazetteer: this.gazetteerEntries, lexicon: this.lexicon.entries }, arrays);
+      commonWords: [...this.commonWords], gazetteer: this.gazetteerEntries, lexicon: this.lexicon.entries,
+      vocabulary: [...this.vocabulary] }, arrays);
   }
 
   /** Loads a model written by {@link serialize}. */
@@ -115,7 +126,7 @@ export class NluModel {
     const classifier = IntentClassifier.fromParts(header.intent, pick('intent.'));
     const tagger = header.tagger ? SlotTagger.fromParts(header.tagger, pick('tagger.')) : undefined;
     return new NluModel(classifier, tagger, new Set(header.commonWords), header.features, header.gazetteer,
-      new SlotLexicon(header.lexicon ?? []));
+      new SlotLexicon(header.lexicon ?? []), new Map(header.vocabulary ?? []));
   }
 }
 
@@ -130,6 +141,8 @@ interface SerializedHeader {
   commonWords: string[];
   gazetteer: GazetteerEntry[];
   lexicon?: LexiconEntry[];
+  /** Absent in models written before the spelling corrector: then nothing is corrected. */
+  vocabulary?: [string, number][];
 }
 
 const LEXICON_FOLDS = 4;

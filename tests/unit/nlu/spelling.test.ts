@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { MessageReader } from '../../../core/nlu/message-reader.ts';
+import { colloquial, soundKey, SpellingCorrector, switchLayout } from '../../../core/nlu/spelling.ts';
+import { shoppingModel, shoppingRecognizer } from './shopping-recognizer.ts';
+
+const vocabulary = new Map([['молоко', 3], ['хочу', 5], ['хлеб', 2], ['привет', 4], ['breakfast', 2], ['something', 3], ['пока', 6],
+  ['help', 5], ['hello', 2], ['посоветуй', 4], ['kuper', 0]]);
+
+describe('chat spellings', () => {
+  it('maps colloquial Russian and English to the written form', () => {
+    expect(['чё', 'че', 'щас', 'спс', 'pls', 'thx', 'smth', 'u'].map(colloquial))
+      .toEqual(['что', 'что', 'сейчас', 'спасибо', 'please', 'thanks', 'something', 'you']);
+    expect(colloquial('молоко')).toBe('молоко');
+  });
+});
+
+describe('keyboard layout', () => {
+  it('re-types single-script text in the other layout, one character for one', () => {
+    expect(switchLayout('ghbdtn')).toBe('привет');
+    expect(switchLayout('Ghbdtn rfr ltkf')).toBe('Привет как дела');
+    expect(switchLayout(',fyfys')).toBe('бананы');
+    expect(switchLayout('руддщ')).toBe('hello');
+    expect(switchLayout('хочу iPhone')).toBeUndefined();
+  });
+});
+
+describe('spelling corrector', () => {
+  const corrector = new SpellingCorrector(vocabulary);
+
+  it('folds what sounds alike into one key', () => {
+    expect(soundKey('малако')).toBe(soundKey('молоко'));
+    expect(soundKey('хлеп')).toBe(soundKey('хлеб'));
+    expect(soundKey('brekfast')).toBe(soundKey('breakfast'));
+    expect(soundKey('кока')).not.toBe(soundKey('пока'));
+  });
+
+  it('corrects by sound (Russian vowels and devoicing, English vowels) and by one edit', () => {
+    expect(corrector.correct('малако')).toBe('молоко');
+    expect(corrector.correct('хачу')).toBe('хочу');
+    expect(corrector.correct('хлеп')).toBe('хлеб');
+    expect(corrector.correct('пасаветуй')).toBe('посоветуй');
+    expect(corrector.correct('brekfast')).toBe('breakfast');
+    expect(corrector.correct('somethng')).toBe('something');
+  });
+
+  it('corrects short words by sound only ("helo" could be hello or help)', () => {
+    expect(corrector.correct('helo')).toBeUndefined();
+    expect(corrector.correct('хлеп')).toBe('хлеб');
+  });
+
+  it('leaves known, short, unrelated and first-letter-changed words alone', () => {
+    expect(corrector.correct('молоко')).toBeUndefined();
+    expect(corrector.correct('кока')).toBeUndefined();
+    expect(corrector.correct('пармезан')).toBeUndefined();
+    expect(corrector.correct('super')).toBeUndefined();
+    expect(corrector.correct('ab')).toBeUndefined();
+  });
+});
+
+describe('message reader', () => {
+  const reader = new MessageReader(vocabulary);
+
+  it('keeps offsets while normalizing: layout, chat spelling, typos', () => {
+    const read = reader.read('ghbdtn');
+    expect(read.text).toBe('привет');
+    expect(read.tokens.map((t) => [t.norm, t.start, t.end])).toEqual([['привет', 0, 6]]);
+    const typo = reader.read('хачу малако');
+    expect(typo.text).toBe('хачу малако');
+    expect(typo.tokens.map((t) => [t.norm, t.start, t.end])).toEqual([['хочу', 0, 4], ['молоко', 5, 11]]);
+  });
+
+  it('does not switch the layout when the original makes as much sense', () => {
+    expect(reader.read('хочу пармезан').text).toBe('хочу пармезан');
+  });
+});
+
+describe('recognizer on colloquial and misspelled messages', () => {
+  const recognizer = shoppingRecognizer();
+
+  it.each([
+    ['ghbdtn', 'greet'], ['хачу малако', 'search_product'], ['smth for brekfast', 'recommend'], ['nah cheaper pls', 'cheaper'],
+    ['че посоветуешь к пиву', 'recommend'], ['чё по скидкам', 'cheaper'],
+  ])('%s -> %s', (text, intent) => {
+    expect(recognizer.recognizeSync(text).intent.name).toBe(intent);
+  });
+
+  it('reports entities at the offsets of the text as written', () => {
+    const r = recognizer.recognizeSync('хачу малако');
+    const product = r.entities.find((e) => e.type === 'product');
+    expect(product && r.text.slice(product.start, product.end)).toBe('малако');
+  });
+
+  it('serializes the vocabulary with the model', async () => {
+    const { NluModel } = await import('../../../core/nlu/nlu-model.ts');
+    const loaded = NluModel.deserialize(shoppingModel().serialize());
+    expect(loaded.vocabulary.size).toBe(shoppingModel().vocabulary.size);
+    expect(loaded.reader().read('хачу').tokens[0]?.norm).toBe('хочу');
+  });
+});
