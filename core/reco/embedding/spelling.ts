@@ -45,6 +45,7 @@ export class SpellingCorrector {
     }
     let best: string | undefined;
     for (const candidate of candidates) {
+      if (candidate[0] !== word[0]) continue; // a real word ("марта") is not a typo of a catalog word ("карта"): typos keep the first letter
       if (!best || this.counts.get(candidate)! > this.counts.get(best)! || (this.counts.get(candidate) === this.counts.get(best) && candidate < best)) {
         best = candidate;
       }

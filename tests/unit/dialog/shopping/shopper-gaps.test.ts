@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../../../core/catalog/catalog-item.ts';
+import { SpellingCorrector } from '../../../../core/reco/embedding/spelling.ts';
 import { shoppingRules } from '../../../../dialogs/shopping-assistant/rules.ts';
 import { catalogItem, shoppingRecognizer, shoppingWorld } from './fixture.ts';
 
@@ -216,6 +217,15 @@ describe('gifts for adults', () => {
       }
       expect(c.lastText).toMatch(locale === 'ru' ? /подар/i : /gift/i);
     }
+  });
+});
+
+describe('the recommender\'s spelling correction (the "марта" -> "карта" fault behind "на карри" for 8 March)', () => {
+  it('never turns a word into a catalog word with another first letter, and still fixes typos after it', () => {
+    const speller = new SpellingCorrector(['Кофе в зёрнах «Черная карта»', 'Молоко Простоквашино', 'Наушники Sony']);
+    expect(speller.correct('марта')).toBeUndefined();
+    expect(speller.correct('малоко')).toBe('молоко');
+    expect(speller.correct('нушники')).toBe('наушники');
   });
 });
 
