@@ -268,4 +268,82 @@ describe('shopper regressions', () => {
     await charger.send('зарядка для айфона');
     expect(cardsOf(charger).every((c) => /^Зарядное/.test(c.title)), charger.transcript()).toBe(true);
   });
+
+  it('"хочу подарок маме на 8 марта" / "a present for my dad": gift shelves with a gift reason, never a spelling match ("марта" -> "карта")', async () => {
+    const GIFT = /Сладости|Кофе|Чай|Парфюм|Косметик|Цветы|Подарки|Наушники|Умные часы|Техника для кухни|Чайники|Посуда|Текстиль/;
+    for (const [locale, text] of [['ru', 'хочу подарок маме на 8 марта'], ['ru', 'что подарить коллеге на новый год'], ['en', 'a present for my dad']] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(text);
+      const cards = cardsOf(chat);
+      expect(cards.filter((c) => !GIFT.test(itemOf(c.itemId).category)).map((c) => c.itemId), chat.transcript()).toEqual([]);
+      expectText(chat, locale === 'ru' ? /подар/i : /gift/i);
+      expect(chat.text(), chat.transcript()).not.toMatch(/карт|карри|curry/i);
+    }
+  });
+
+  it('"покажи ещё" / "more options" shows the next cards of the same request, then says there are no more', async () => {
+    for (const [locale, ask, more] of [['ru', 'что взять на ужин?', 'покажи ещё'], ['en', 'what should I get for dinner?', 'more options']] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(ask);
+      const seen = new Set(cardsOf(chat).map((c) => c.itemId));
+      let answers = 0;
+      for (let i = 0; i < 20; i += 1) {
+        await chat.send(more);
+        expect(chat.text(), chat.transcript()).not.toMatch(/What is the occasion|Для какого случая|Какой бюджет|What budget/);
+        expect(chat.text(), chat.transcript()).not.toMatch(/Что найти|What should I look for/);
+        const cards = chat.cards();
+        if (cards.length === 0) break;
+        answers += 1;
+        expect(cards.filter((c) => seen.has(c.itemId)).map((c) => c.itemId), chat.transcript()).toEqual([]);
+        for (const c of cards) seen.add(c.itemId);
+      }
+      expect(answers, chat.transcript()).toBeGreaterThan(0);
+      expectText(chat, locale === 'ru' ? /Больше вариантов .* нет/ : /everything that fits/);
+    }
+  });
+
+  it('"я больше не веган" / "forget that I\'m vegan" removes the preference, and "what do you know" no longer lists it', async () => {
+    for (const [locale, state, forget, know, word] of [
+      ['ru', 'я веган', 'я больше не веган', 'что ты обо мне знаешь?', /веган/i],
+      ['en', "I'm vegan", "forget that I'm vegan", 'what do you know about me?', /vegan/i],
+    ] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(state);
+      await chat.send(forget);
+      expectText(chat, locale === 'ru' ? /Забыл: веганское/ : /Forgot: vegan/);
+      await chat.send(know);
+      expect(chat.text(), chat.transcript()).not.toMatch(word);
+    }
+  });
+
+  it('"сравни первые два" / "what\'s the difference?" compares both cards with the price difference and adds nothing', async () => {
+    for (const [locale, find, compare, cart] of [
+      ['ru', 'найди молоко', 'чем они отличаются?', 'что в корзине?'],
+      ['en', 'find milk', "what's the difference?", "what's in my cart?"],
+    ] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(find);
+      const [a, b] = cardsOf(chat, 2);
+      await chat.send(compare);
+      const cards = cardsOf(chat, 2);
+      expect(cards.map((c) => c.itemId), chat.transcript()).toEqual([a!.itemId, b!.itemId]);
+      const diff = Math.abs(a!.price - b!.price);
+      if (diff > 0) expect(chat.text().replace(/\s/g, ''), chat.transcript()).toContain(`${diff}₽`);
+      await chat.send(cart);
+      expect(chat.cards(), chat.transcript()).toEqual([]);
+    }
+  });
+
+  it('"купи мне айфон 15" / "buy me an iPhone 15" finds it; "закажи второе" adds the second card', async () => {
+    for (const [locale, buy] of [['ru', 'купи мне айфон 15'], ['en', 'buy me an iPhone 15']] as const) {
+      const chat = await world.shopper({ locale });
+      await chat.send(buy);
+      expect(cardsOf(chat)[0]!.itemId, chat.transcript()).toBe('r-iphone');
+    }
+    const chat = await world.shopper({ locale: 'ru' });
+    await chat.send('найди молоко');
+    const [, second] = cardsOf(chat, 2);
+    await chat.send('закажи второе');
+    expectText(chat, new RegExp(`Добавил «${second!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»`));
+  });
 });

@@ -25,7 +25,7 @@ function showMoreDialog(deps: ShopDeps): Dialog {
       // A reorder already lists every usual item; there is no next page of it.
       const found = last.kind === 'reorder' ? 0 : await present(turn, deps, {
         ...last, skip: [...new Set([...(last.skip ?? []), ...memory.shown.map(keyOf)])],
-      }, 'assistant:more_intro', { quietIfEmpty: true });
+      }, 'assistant:more_intro', { quietIfEmpty: true, noQuestion: true });
       if (found === 0) {
         turn.say('assistant:no_more', {}, [
           button(turn, 'assistant:buttons.popular', 'recommend'),

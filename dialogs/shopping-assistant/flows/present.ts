@@ -168,7 +168,7 @@ async function namedButUnfit(deps: ShopDeps, found: readonly Suggestion[], query
 
 /** Runs a request and shows its cards (or says why nothing fits), remembering what was shown. */
 export async function present(
-  turn: DialogTurn, deps: ShopDeps, request: LastRequest, introKey?: string, options: { quietIfEmpty?: boolean } = {},
+  turn: DialogTurn, deps: ShopDeps, request: LastRequest, introKey?: string, options: { quietIfEmpty?: boolean; noQuestion?: boolean } = {},
 ): Promise<number> {
   const memory = shopMemory(turn);
   const query = await buildQuery(turn, deps, request);
@@ -204,7 +204,8 @@ export async function present(
     text += ' ' + turn.t('assistant:total', { amount: rub(turn, total) });
   }
   let quick = followUps(turn, request, keyOf(memory.shown[0]!));
-  const question = personal ? undefined : usefulQuestion(turn, request, selected.map((s) => s.item.price));
+  // The next page of the same request ("покажи ещё") does not ask its question again.
+  const question = personal || options.noQuestion ? undefined : usefulQuestion(turn, request, selected.map((s) => s.item.price));
   if (question) quick = question.buttons;
   const cards = memory.shown.map((s, i) => toCard(turn, s, i));
   if (deps.narrator && request.kind === 'recommend') {
