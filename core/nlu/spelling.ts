@@ -127,6 +127,10 @@ export class SpellingCorrector {
   }
 
   private search(word: string): string | undefined {
+    // Stretched words ("heyy", "спасибооо", "cooool") are the known word with a letter held down.
+    for (const squeezed of [word.replace(/(.)\1{2,}/gu, '$1$1'), word.replace(/(.)\1+/gu, '$1')]) {
+      if (squeezed !== word && this.counts.has(squeezed)) return squeezed;
+    }
     const sound = soundKey(word);
     const candidates: Candidate[] = [];
     const seen = new Set<string>();

@@ -43,6 +43,12 @@ describe('spelling corrector', () => {
     expect(corrector.correct('somethng')).toBe('something');
   });
 
+  it('squeezes stretched letters back to a known word', () => {
+    expect(corrector.correct('хочуууу')).toBe('хочу');
+    expect(corrector.correct('helllo')).toBe('hello');
+    expect(corrector.correct('пакааа')).toBeUndefined();
+  });
+
   it('corrects short words by sound only ("helo" could be hello or help)', () => {
     expect(corrector.correct('helo')).toBeUndefined();
     expect(corrector.correct('хлеп')).toBe('хлеб');
