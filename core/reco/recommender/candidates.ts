@@ -11,11 +11,45 @@ import type { PersonalLists, ShopperState, Suggestion } from './shopper-state.ts
 import { repurchaseFacts } from './shopper-history.ts';
 import type { Reason } from './types.ts';
 
+/** What one source gave a candidate: its weighted score and the reason behind it. */
+export interface CandidatePart {
+  score: number;
+  reason: Reason;
+}
+
+/**
+ * A candidate's parts by source kind, in the order the kinds were first added (a short list searched linearly:
+ * at most seven kinds, and far less garbage than a Map per candidate; the order keeps score sums identical).
+ */
+export class CandidateParts {
+  private readonly list: CandidatePart[] = [];
+
+  get(kind: Reason['kind']): CandidatePart | undefined {
+    for (const part of this.list) if (part.reason.kind === kind) return part;
+    return undefined;
+  }
+
+  has(kind: Reason['kind']): boolean {
+    return this.get(kind) !== undefined;
+  }
+
+  /** Sets the part of its reason's kind, in place when that kind is already there. */
+  set(part: CandidatePart): void {
+    const { list } = this;
+    for (let i = 0; i < list.length; i += 1) if (list[i]!.reason.kind === part.reason.kind) { list[i] = part; return; }
+    list.push(part);
+  }
+
+  values(): readonly CandidatePart[] {
+    return this.list;
+  }
+}
+
 /** A candidate with the score each source gave it and the reason behind each. */
 export interface Candidate {
   key: string;
   item: CatalogItem;
-  parts: Map<Reason['kind'], { score: number; reason: Reason }>;
+  parts: CandidateParts;
 }
 
 /** Everything generators read. */
@@ -49,12 +83,12 @@ export class CandidatePool {
       const row = this.context.catalog.rowOf.get(key);
       if (row === undefined || !this.context.constraints.allowsRow(row)) return;
       const item = this.context.catalog.items[row]!;
-      candidate = { key, item, parts: new Map() };
+      candidate = { key, item, parts: new CandidateParts() };
       this.candidates.set(key, candidate);
     }
     const weighted = score * SOURCE_WEIGHTS[reason.kind];
     const existing = candidate.parts.get(reason.kind);
-    if (!existing || existing.score < weighted) candidate.parts.set(reason.kind, { score: weighted, reason });
+    if (!existing || existing.score < weighted) candidate.parts.set({ score: weighted, reason });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { CatalogIndex } from './catalog-index.ts';
-import type { Candidate } from './candidates.ts';
-import type { SuggestionFeedback } from './types.ts';
+import type { Candidate, CandidatePart } from './candidates.ts';
+import type { Reason, SuggestionFeedback } from './types.ts';
 
 const DAY = 86_400_000;
 
@@ -13,7 +13,7 @@ export interface RankingSignals {
   feedback: readonly Required<SuggestionFeedback>[];
   now: number;
   /** A stated request: candidates without a part of this kind sink to a fifth of their score. */
-  demoteWithout?: Candidate['parts'] extends Map<infer K, unknown> ? K : never;
+  demoteWithout?: Reason['kind'];
   /** Only the best this many are returned (ranked); default all. */
   keep?: number;
 }
@@ -22,7 +22,7 @@ export interface RankingSignals {
 export interface Scored {
   candidate: Candidate;
   score: number;
-  main: Candidate['parts'] extends Map<unknown, infer V> ? V : never;
+  main: CandidatePart;
 }
 
 /**
@@ -42,7 +42,9 @@ export function scoreCandidates(candidates: Iterable<Candidate>, signals: Rankin
   for (const candidate of candidates) {
     let sum = 0;
     let main: Scored['main'] | undefined;
-    for (const part of candidate.parts.values()) {
+    const parts = candidate.parts.values();
+    for (let p = 0; p < parts.length; p += 1) {
+      const part = parts[p]!;
       sum += part.score;
       if (!main || part.score > main.score) main = part;
     }

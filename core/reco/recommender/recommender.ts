@@ -11,7 +11,7 @@ import { MemoryVectorIndex } from '../vector/memory-vector-index.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
 import type { CandidateContext } from './candidates.ts';
 import {
-  addBoughtTogether, addCrossService, addPopular, addRepurchases, addSemanticHits, addSimilarShoppers, CandidatePool,
+  addBoughtTogether, CandidateParts, addCrossService, addPopular, addRepurchases, addSemanticHits, addSimilarShoppers, CandidatePool,
   warmPersonalLists,
 } from './candidates.ts';
 import { CatalogIndex } from './catalog-index.ts';
@@ -166,7 +166,7 @@ class DefaultRecommender implements Recommender {
     const ranked = hits.map((hit) => ({ hit, score: hit.score * (shopper.owned.has(hit.key) ? 1.05 : 1) }))
       .sort((a, b) => b.score - a.score || (a.hit.key < b.hit.key ? -1 : 1)).slice(0, limit);
     return ranked.map(({ hit, score }) => this.present({
-      candidate: { key: hit.key, item: hit.item, parts: new Map() }, score,
+      candidate: { key: hit.key, item: hit.item, parts: new CandidateParts() }, score,
       main: { score, reason: { kind: 'query_match', facts: { query: request.query, matchedWords: hit.matchedWords } } },
     }, catalog, constraints, request.locale));
   }
