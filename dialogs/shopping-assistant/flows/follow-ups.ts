@@ -47,17 +47,18 @@ const TAKE_BACK = /(?<!\p{L})(?:забудь\p{L}*|забыть|больше\s+�
 /** "я снова ем мясо", "I eat meat again": a food allowed again. */
 const EATS_AGAIN = /(?:снова|опять|теперь|уже)\s+ем\s+(\p{L}+)|(?:can|do)?\s*eat\s+(\p{L}+)\s+(?:again|now)|можно\s+(?:опять|снова)\s+(?:с\s+)?(\p{L}+)/iu;
 
+const MEAT = /^(?:мяс|куриц|курят|говядин|свинин|птиц|meat|chicken|beef|pork|poultry)/iu;
+const FISH = /^(?:рыб|морепродукт|fish|seafood)/iu;
+
 /** The preferences a take-back message names ("я больше не веган" -> diet vegan). */
 function namedPreferences(text: string): StatedPreference[] {
   const again = EATS_AGAIN.exec(text);
   const food = again?.[1] ?? again?.[2] ?? again?.[3];
   if (food) {
-    const allowed = preferencesIn(`без ${food}`).concat(preferencesIn(`no ${food}`));
     // Eating meat (or fish) again ends a vegetarian or vegan diet too.
-    if (allowed.some((p) => p.value === 'meat' || p.value === 'fish' || p.value === 'vegetarian')) {
-      allowed.push({ kind: 'diet', value: 'vegan' }, { kind: 'diet', value: 'vegetarian' });
-    }
-    return allowed;
+    const kind = MEAT.test(food) ? 'meat' : FISH.test(food) ? 'fish' : undefined;
+    if (kind) return [{ kind: 'exclude_tag', value: kind }, { kind: 'diet', value: 'vegan' }, { kind: 'diet', value: 'vegetarian' }];
+    return preferencesIn(`без ${food}`).concat(preferencesIn(`no ${food}`));
   }
   return preferencesIn(text.replace(TAKE_BACK, ' '));
 }
@@ -81,7 +82,7 @@ function forgetPreferenceDialog(deps: ShopDeps): Dialog {
       const named = typeof args.kind === 'string' && typeof args.value === 'string'
         ? [{ kind: args.kind as StatedPreference['kind'], value: args.value }] : namedPreferences(turn.text);
       const all = named.length === 0 && ALL_PREFS.test(turn.text);
-      if (saved.length === 0 && (all || named.length === 0)) return turn.say('assistant:pref_none_saved');
+      if (saved.length === 0) return turn.say('assistant:pref_none_saved');
       if (!all && named.length === 0) {
         // Which one is not said: the saved ones are offered as buttons.
         return turn.say('assistant:ask.which_pref', {}, saved.map((p) => ({
@@ -90,7 +91,7 @@ function forgetPreferenceDialog(deps: ShopDeps): Dialog {
       }
       const removed = all ? saved : saved.filter((p) => named.some((n) => samePreference(n, p)));
       if (removed.length === 0) {
-        return turn.say('assistant:pref_not_saved', { list: named.map((p) => prefLabel(turn, p)).join(', ') });
+        return turn.say('assistant:pref_not_saved', { list: [...new Set(named.map((p) => prefLabel(turn, p)))].join(', ') });
       }
       memory.prefs = memory.prefs.filter((p) => !removed.some((r) => r.kind === p.kind && r.value === p.value));
       if (shopperId) for (const p of removed) await deps.backend.removePreference(shopperId, p);

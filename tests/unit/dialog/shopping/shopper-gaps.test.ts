@@ -111,6 +111,31 @@ describe('removing a saved preference', () => {
   });
 });
 
+describe('more wordings of the follow-ups', () => {
+  it.each([
+    ['есть ещё что-нибудь?', 'show_more'], ['что ещё есть?', 'show_more'], ['what else do you have?', 'show_more'], ['next', 'show_more'],
+    ['какой из них лучше?', 'compare'], ['что выгоднее?', 'compare'], ['which one is better?', 'compare'],
+    ['я теперь ем мясо', 'forget_preference'], ['I eat meat again', 'forget_preference'],
+  ] as const)('"%s" -> %s', (text, intent) => {
+    expect(shoppingRules(text, 'ru', { shown: [{}, {}], last: { kind: 'search' } } as never)?.name).toBe(intent);
+  });
+
+  it('"забудь об этом" still cancels, "что лучше взять на ужин?" still recommends', () => {
+    expect(shoppingRules('забудь об этом', 'ru', {} as never)?.name).toBe('cancel');
+    expect(shoppingRules('что лучше взять на ужин?', 'ru', { shown: [{}, {}] } as never)?.name).toBe('recommend');
+  });
+
+  it('ru and en: eating meat again ends a vegetarian diet', async () => {
+    for (const [locale, state, again, removed] of [['ru', 'я вегетарианец', 'я теперь ем мясо', 'вегетарианское'], ['en', "I'm vegetarian", 'I eat meat again', 'vegetarian']] as const) {
+      const world = await shoppingWorld();
+      const c = world.chat({ locale, shopperId: 'u-regular' });
+      await c.send(state);
+      await c.send(again);
+      c.expectReply({ key: 'assistant:pref_removed', vars: { list: removed } });
+    }
+  });
+});
+
 describe('comparing two cards', () => {
   it('ru and en: both cards, the price difference and the facts of each, nothing added', async () => {
     for (const [locale, find, compare, cart] of [
