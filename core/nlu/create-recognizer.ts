@@ -75,11 +75,11 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
   };
 
   const analyse = (text: string, hints: RecognizeOptions): Recognition => {
-    const language = identifyLanguage(text.slice(0, MAX_TEXT_LENGTH));
     // The read text has the original's length (only a keyboard-layout switch changes it), so offsets stay valid.
-    const read = options.normalize === false ? { text, tokens: tokenize(text) } : reader.read(text);
+    const read = options.normalize === false ? { text, tokens: tokenize(text), transliterated: false } : reader.read(text);
     const tokens = read.tokens;
     const source = read.text;
+    const language = read.transliterated ? 'ru' : identifyLanguage(source.slice(0, MAX_TEXT_LENGTH));
     const ranked = rankIntents(model, tokens, hints.expectedIntents, options.rejectUnknown ?? true).slice(0, maxIntents);
     const best = ranked[0];
     const intent: IntentScore = best && best.confidence >= noneThreshold ? best

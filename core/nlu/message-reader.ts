@@ -1,5 +1,5 @@
 import type { GazetteerEntry } from './gazetteer.ts';
-import { normalizeColloquial, SpellingCorrector, switchLayout } from './spelling.ts';
+import { normalizeColloquial, SpellingCorrector, switchLayout, transliterate } from './spelling.ts';
 import { stem, tokenize } from './text.ts';
 import type { Token } from './text.ts';
 
@@ -8,12 +8,15 @@ export interface ReadMessage {
   /** Same length as the original, so entity offsets point into the original text too. */
   text: string;
   tokens: Token[];
+  /** Most words were Russian typed in Latin letters: the message is Russian whatever its script says. */
+  transliterated: boolean;
 }
 
 /**
  * Reads messages the way a shopper meant them: chat spellings normalized ("чё" -> "что"), text typed in the wrong
  * keyboard layout switched back ("ghbdtn" -> "привет"), and words never seen in training corrected to the nearest
- * known word of the training phrases or the catalog ("малако" -> "молоко"). Offsets always stay those of the original.
+ * known word of the training phrases or the catalog ("малако" -> "молоко"), Russian in Latin letters included
+ * ("hochu moloko"). Offsets always stay those of the original.
  */
 export class MessageReader {
   private readonly corrector: SpellingCorrector;
@@ -32,13 +35,26 @@ export class MessageReader {
   read(text: string): ReadMessage {
     const tokens = tokenize(text);
     const switched = this.otherLayout(text, tokens);
-    const chosen = switched ? { text: switched.text, tokens: switched.tokens } : { text, tokens };
-    return { text: chosen.text, tokens: normalizeColloquial(chosen.tokens).map((t) => this.correct(t)) };
+    const chosen = switched ?? { text, tokens };
+    let fromLatin = 0;
+    let latinLetters = 0;
+    let words = 0;
+    const read = normalizeColloquial(chosen.tokens).map((t) => {
+      const out = this.correct(t);
+      if (t.kind === 'word') words++;
+      if (out !== t && /[a-z]/.test(t.norm) && /[\u0400-\u04FF]/.test(out.norm)) {
+        fromLatin++;
+        latinLetters += t.norm.length;
+      }
+      return out;
+    });
+    // A lone short word ("super" is also "супер") says too little to call the message Russian.
+    return { text: chosen.text, tokens: read, transliterated: fromLatin * 2 > words && latinLetters >= 6 };
   }
 
   // The text re-typed in the other layout, when that makes clearly more sense: more of its letters are in known
   // words than in the original, and at least half of them ("нужен пармезан" is not "ye;ty gfhvtpfy").
-  private otherLayout(text: string, tokens: readonly Token[]): ReadMessage | undefined {
+  private otherLayout(text: string, tokens: readonly Token[]): { text: string; tokens: Token[] } | undefined {
     const original = this.knownLetters(tokens);
     if (original.known * 2 >= original.total) return undefined;
     const switched = switchLayout(text);
@@ -59,9 +75,14 @@ export class MessageReader {
     return { known, total };
   }
 
+  // An unknown word becomes the known word meant: a typo fixed, or else Russian typed in Latin letters ("hochu").
   private correct(token: Token): Token {
-    if (token.kind !== 'word') return token;
-    const norm = this.corrector.correct(token.norm);
+    if (token.kind !== 'word' || this.corrector.has(token.norm)) return token;
+    let norm = this.corrector.correct(token.norm);
+    if (norm === undefined) {
+      const russian = transliterate(token.norm);
+      if (russian !== undefined && russian.length >= 3) norm = this.corrector.has(russian) ? russian : this.corrector.correct(russian);
+    }
     return norm === undefined ? token : { ...token, norm, stem: stem(norm) };
   }
 }

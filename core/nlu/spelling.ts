@@ -66,6 +66,28 @@ export function switchLayout(text: string): string | undefined {
   return out;
 }
 
+// Russian typed in Latin letters ("hochu moloko"): the common chat transliteration, longest letter groups first.
+const TRANSLIT: readonly [string, string][] = [
+  ['shch', 'щ'], ['sch', 'щ'], ['yo', 'ё'], ['zh', 'ж'], ['kh', 'х'], ['ts', 'ц'], ['ch', 'ч'], ['sh', 'ш'], ['yu', 'ю'], ['ya', 'я'],
+  ['ju', 'ю'], ['ja', 'я'], ['a', 'а'], ['b', 'б'], ['v', 'в'], ['g', 'г'], ['d', 'д'], ['e', 'е'], ['z', 'з'], ['i', 'и'], ['j', 'й'],
+  ['k', 'к'], ['l', 'л'], ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'], ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'], ['f', 'ф'],
+  ['h', 'х'], ['c', 'ц'], ['y', 'ы'], ['w', 'в'], ['x', 'кс'], ['q', 'к'], ["'", 'ь'],
+];
+
+/** A Latin-letter word read as transliterated Russian ("moloko" -> "молоко"); undefined for anything else. */
+export function transliterate(word: string): string | undefined {
+  if (!/^[a-z']+$/.test(word)) return undefined;
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    const match = TRANSLIT.find(([latin]) => word.startsWith(latin, i));
+    if (!match) return undefined;
+    out += match[1];
+    i += match[0].length;
+  }
+  return out;
+}
+
 const RU_SOUNDS: readonly [RegExp, string][] = [
   [/[ьъ]/g, ''], [/о/g, 'а'], [/[еэияы]/g, 'и'], [/ю/g, 'у'], [/б/g, 'п'], [/д/g, 'т'], [/г/g, 'к'], [/з/g, 'с'], [/в/g, 'ф'],
   [/[жщ]/g, 'ш'], [/тс|ц/g, 'ц'], [/(.)\1+/g, '$1'],

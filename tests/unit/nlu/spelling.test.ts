@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageReader } from '../../../core/nlu/message-reader.ts';
-import { colloquial, soundKey, SpellingCorrector, switchLayout } from '../../../core/nlu/spelling.ts';
+import { colloquial, soundKey, SpellingCorrector, switchLayout, transliterate } from '../../../core/nlu/spelling.ts';
 import { shoppingModel, shoppingRecognizer } from './shopping-recognizer.ts';
 
 const vocabulary = new Map([['молоко', 3], ['хочу', 5], ['хлеб', 2], ['привет', 4], ['breakfast', 2], ['something', 3], ['пока', 6],
@@ -21,6 +21,13 @@ describe('keyboard layout', () => {
     expect(switchLayout(',fyfys')).toBe('бананы');
     expect(switchLayout('руддщ')).toBe('hello');
     expect(switchLayout('хочу iPhone')).toBeUndefined();
+  });
+});
+
+describe('transliteration', () => {
+  it('reads Latin-letter Russian', () => {
+    expect(['hochu', 'moloko', 'shchi', 'podeshevle', "est'"].map(transliterate)).toEqual(['хочу', 'молоко', 'щи', 'подешевле', 'есть']);
+    expect(transliterate('iPhone15')).toBeUndefined();
   });
 });
 
@@ -75,6 +82,13 @@ describe('message reader', () => {
     expect(typo.tokens.map((t) => [t.norm, t.start, t.end])).toEqual([['хочу', 0, 4], ['молоко', 5, 11]]);
   });
 
+  it('reads Russian typed in Latin letters and says so', () => {
+    const read = reader.read('hochu moloko');
+    expect(read.tokens.map((t) => t.norm)).toEqual(['хочу', 'молоко']);
+    expect(read.transliterated).toBe(true);
+    expect(reader.read('hello moloko').transliterated).toBe(false);
+  });
+
   it('does not switch the layout when the original makes as much sense', () => {
     expect(reader.read('хочу пармезан').text).toBe('хочу пармезан');
   });
@@ -85,9 +99,16 @@ describe('recognizer on colloquial and misspelled messages', () => {
 
   it.each([
     ['ghbdtn', 'greet'], ['хачу малако', 'search_product'], ['smth for brekfast', 'recommend'], ['nah cheaper pls', 'cheaper'],
-    ['че посоветуешь к пиву', 'recommend'], ['чё по скидкам', 'cheaper'],
+    ['че посоветуешь к пиву', 'recommend'], ['чё по скидкам', 'cheaper'], ['hochu moloko', 'search_product'], ['privet', 'greet'],
   ])('%s -> %s', (text, intent) => {
     expect(recognizer.recognizeSync(text).intent.name).toBe(intent);
+  });
+
+  it('answers in Russian to a wrong layout and to Latin-letter Russian', () => {
+    expect(recognizer.recognizeSync('ghbdtn').language).toBe('ru');
+    expect(recognizer.recognizeSync('spasibo').language).toBe('ru');
+    expect(recognizer.recognizeSync('thanks').language).toBe('en');
+    expect(recognizer.recognizeSync('super').language).toBe('en');
   });
 
   it('reports entities at the offsets of the text as written', () => {
