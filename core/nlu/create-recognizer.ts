@@ -9,6 +9,7 @@ import { featureId, intentFeatures } from './intent-features.ts';
 import type { IntentOracle } from './intent-oracle.ts';
 import type { LabelledUtterance } from './labelled.ts';
 import { identifyLanguage } from './language-id.ts';
+import type { ReadMessage } from './message-reader.ts';
 import { NluModel } from './nlu-model.ts';
 import type { NluTrainOptions } from './nlu-model.ts';
 import { NONE_INTENT } from './recognizer.ts';
@@ -76,11 +77,11 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
 
   const analyse = (text: string, hints: RecognizeOptions): Recognition => {
     // The read text has the original's length (only a keyboard-layout switch changes it), so offsets stay valid.
-    const read = options.normalize === false ? { text, tokens: tokenize(text), transliterated: false } : reader.read(text);
-    const tokens = read.tokens;
+    const read = options.normalize === false ? plainRead(text) : reader.read(text);
+    const tokens = read.raw;
     const source = read.text;
     const language = read.transliterated ? 'ru' : identifyLanguage(source.slice(0, MAX_TEXT_LENGTH));
-    const ranked = rankIntents(model, tokens, hints.expectedIntents, options.rejectUnknown ?? true).slice(0, maxIntents);
+    const ranked = rankIntents(model, read.tokens, hints.expectedIntents, options.rejectUnknown ?? true).slice(0, maxIntents);
     const best = ranked[0];
     const intent: IntentScore = best && best.confidence >= noneThreshold ? best
       : { name: NONE_INTENT, confidence: Math.min(best?.confidence ?? 0, noneThreshold) };
@@ -105,6 +106,11 @@ export function createRecognizer(options: CreateRecognizerOptions): NluRecognize
       return askOracle(options.oracle, result, model.classifier.labels, options.oracleTimeoutMs ?? 1500, hints.signal);
     },
   };
+}
+
+function plainRead(text: string): ReadMessage {
+  const tokens = tokenize(text);
+  return { text, tokens, raw: tokens, transliterated: false };
 }
 
 function rankIntents(model: NluModel, tokens: readonly Token[], expected: readonly string[] | undefined,

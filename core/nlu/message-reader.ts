@@ -1,5 +1,5 @@
 import type { GazetteerEntry } from './gazetteer.ts';
-import { normalizeColloquial, SpellingCorrector, switchLayout, transliterate } from './spelling.ts';
+import { colloquial, normalizeColloquial, SpellingCorrector, switchLayout, transliterate } from './spelling.ts';
 import { stem, tokenize } from './text.ts';
 import type { Token } from './text.ts';
 
@@ -7,7 +7,10 @@ import type { Token } from './text.ts';
 export interface ReadMessage {
   /** Same length as the original, so entity offsets point into the original text too. */
   text: string;
+  /** What the intent classifier reads: chat spellings normalized, unknown words corrected. */
   tokens: Token[];
+  /** The text's own tokens, for the slot tagger and entity extractors (an unseen name must stay as written). */
+  raw: Token[];
   /** Most words were Russian typed in Latin letters: the message is Russian whatever its script says. */
   transliterated: boolean;
 }
@@ -49,7 +52,7 @@ export class MessageReader {
       return out;
     });
     // A lone short word ("super" is also "супер") says too little to call the message Russian.
-    return { text: chosen.text, tokens: read, transliterated: fromLatin * 2 > words && latinLetters >= 6 };
+    return { text: chosen.text, tokens: read, raw: chosen.tokens, transliterated: fromLatin * 2 > words && latinLetters >= 6 };
   }
 
   // The text re-typed in the other layout, when that makes clearly more sense: more of its letters are in known
@@ -70,7 +73,7 @@ export class MessageReader {
     for (const t of tokens) {
       if (t.kind !== 'word') continue;
       total += t.norm.length;
-      if (this.corrector.has(t.norm)) known += t.norm.length;
+      if (this.corrector.has(colloquial(t.norm))) known += t.norm.length;
     }
     return { known, total };
   }

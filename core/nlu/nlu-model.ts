@@ -65,11 +65,13 @@ export class NluModel {
   static train(utterances: readonly LabelledUtterance[], options: NluTrainOptions = {}): NluModel {
     const seed = options.seed ?? 7;
     const features = options.features ?? DEFAULT_INTENT_FEATURES;
-    // Chat spellings are folded in training too, so "чё" in a message and "что" in a phrase are one feature.
-    const tokenized = utterances.map((u) => normalizeColloquial(tokenize(u.text)));
+    const tokenized = utterances.map((u) => tokenize(u.text));
+    // Chat spellings are folded for the classifier, so "чё" in a message and "что" in a phrase are one feature; the
+    // tagger reads the text as written, like it does at recognition time.
+    const normalized = tokenized.map(normalizeColloquial);
     const commonWords = everydayWords(utterances, tokenized);
     const classifier = IntentClassifier.train(
-      utterances.map((u, i) => ({ intent: u.intent, features: intentFeatures(tokenized[i] as Token[], features) })),
+      utterances.map((u, i) => ({ intent: u.intent, features: intentFeatures(normalized[i] as Token[], features) })),
       { seed, ...options.intent },
     );
     const gazetteerEntries = options.gazetteer ?? [];
@@ -87,7 +89,7 @@ export class NluModel {
       });
       tagger = SlotTagger.train(types, examples, { seed: seed + 4, ...options.tagger });
     }
-    return new NluModel(classifier, tagger, commonWords, features, gazetteerEntries, lexicon, wordCounts(tokenized));
+    return new NluModel(classifier, tagger, commonWords, features, gazetteerEntries, lexicon, wordCounts(normalized));
   }
 
   /** Runs the tagger over tokens (conditioned on the message's best intent); spans never start or end on punctuation. */
