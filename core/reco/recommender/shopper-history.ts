@@ -58,11 +58,8 @@ export function indexedHistory(shopperId: string, events: readonly ShopEvent[]):
       entry = { key, service: event.service, itemId: event.itemId, orderTimes: [], views: 0, carts: 0, lastSeen: ts };
       items.set(key, entry);
     }
-    entry.lastSeen = Math.max(entry.lastSeen, ts);
-    if (event.type === 'view') entry.views += 1;
-    else if (event.type === 'add_to_cart') entry.carts += 1;
-    else if (event.type === 'rating') entry.rating = event.rating;
-    else if (event.type === 'order') {
+    countInteraction(entry, event, ts);
+    if (event.type === 'order') {
       const orderKey = orderKeyOf(event, ts);
       let order = orders.get(orderKey);
       if (!order) { order = { ts, keys: new Set(), service: event.service, orderKey }; orders.set(orderKey, order); }
@@ -74,6 +71,14 @@ export function indexedHistory(shopperId: string, events: readonly ShopEvent[]):
   const sorted = [...orders.values()].sort((a, b) => a.ts - b.ts);
   const baskets = sorted.map((order) => ({ ts: order.ts, keys: [...order.keys], service: order.service }));
   return { history: { shopperId, items, baskets, lastEventAt }, orderKeys: sorted.map((order) => order.orderKey) };
+}
+
+// One place for the counters a rebuild and an extension must update the same way.
+function countInteraction(entry: { lastSeen: number; views: number; carts: number; rating?: number }, event: ShopEvent, ts: number): void {
+  entry.lastSeen = Math.max(entry.lastSeen, ts);
+  if (event.type === 'view') entry.views += 1;
+  else if (event.type === 'add_to_cart') entry.carts += 1;
+  else if (event.type === 'rating') entry.rating = event.rating;
 }
 
 /** What {@link extendHistory} changed: the new history, and whether any basket (so any order time) changed. */
@@ -107,11 +112,8 @@ export function extendHistory(previous: IndexedHistory, events: readonly ShopEve
     else if (!copied.has(key)) entry = { ...entry, orderTimes: [...entry.orderTimes] };
     copied.add(key);
     items.set(key, entry);
-    entry.lastSeen = Math.max(entry.lastSeen, ts);
-    if (event.type === 'view') entry.views += 1;
-    else if (event.type === 'add_to_cart') entry.carts += 1;
-    else if (event.type === 'rating') entry.rating = event.rating;
-    else if (event.type === 'order') {
+    countInteraction(entry, event, ts);
+    if (event.type === 'order') {
       const orderKey = orderKeyOf(event, ts);
       // The joined basket is found from the newest: appended orders are almost always the latest baskets.
       const at = orderKeys.lastIndexOf(orderKey);
