@@ -8,7 +8,7 @@ import type { InteractionSnapshot } from './interaction-model.ts';
 import type { SemanticHit } from './semantic-match.ts';
 import type { ShopperHistory } from './shopper-history.ts';
 import type { PersonalLists, ShopperState, Suggestion } from './shopper-state.ts';
-import { repurchaseFacts } from './shopper-history.ts';
+import { basketShareOf, repurchaseFacts } from './shopper-history.ts';
 import type { Reason } from './types.ts';
 
 /** What one source gave a candidate: its weighted score and the reason behind it. */
@@ -96,7 +96,7 @@ export class CandidatePool {
 export function addRepurchases(pool: CandidatePool, context: CandidateContext): void {
   const history = context.history;
   if (!history || history.baskets.length === 0) return;
-  const share = context.shopper?.history === history ? context.shopper.basketShare : basketShare(history);
+  const share = context.shopper?.history === history ? context.shopper.basketShare : basketShareOf(history);
   for (const [key, item] of history.items) {
     if (item.orderTimes.length === 0 || (item.rating !== undefined && item.rating <= 2)) continue;
     const facts = repurchaseFacts(item, context.now);
@@ -104,18 +104,6 @@ export function addRepurchases(pool: CandidatePool, context: CandidateContext): 
     const { dueness, ...stated } = facts;
     pool.add(key, (0.35 + frequency) * (0.3 + 0.7 * dueness), { kind: 'repurchase', facts: stated });
   }
-}
-
-function basketShare(history: ShopperHistory): Map<string, number> {
-  const share = new Map<string, number>();
-  let total = 0;
-  history.baskets.forEach((basket, b) => {
-    const weight = 0.9 ** (history.baskets.length - 1 - b);
-    total += weight;
-    for (const key of basket.keys) share.set(key, (share.get(key) ?? 0) + weight);
-  });
-  for (const [key, value] of share) share.set(key, value / total);
-  return share;
 }
 
 /** The shopper's cached candidate lists for this statistics build and catalog (reset when either changes). */

@@ -171,3 +171,16 @@ function medianGapDays(times: readonly number[]): number {
   }
   return median;
 }
+
+/** Each item's share of the shopper's baskets, recent baskets weighing more (0.9 per basket back). */
+export function basketShareOf(history: ShopperHistory): Map<string, number> {
+  const share = new Map<string, number>();
+  let total = 0;
+  history.baskets.forEach((basket, b) => {
+    const weight = 0.9 ** (history.baskets.length - 1 - b);
+    total += weight;
+    for (const key of basket.keys) share.set(key, (share.get(key) ?? 0) + weight);
+  });
+  for (const [key, value] of share) share.set(key, value / total);
+  return share;
+}

@@ -2,7 +2,7 @@ import type { ShopEvent } from '../../events/shop-event.ts';
 import { BoundedCache } from '../bounded-cache.ts';
 import type { InteractionSnapshot } from './interaction-model.ts';
 import type { ExtendedHistory, IndexedHistory, ShopperHistory } from './shopper-history.ts';
-import { extendHistory, indexedHistory } from './shopper-history.ts';
+import { basketShareOf, extendHistory, indexedHistory } from './shopper-history.ts';
 import type { Reason } from './types.ts';
 
 /** A generator's suggestion: the item key, its score and the (frozen, shared) reason. */
@@ -121,14 +121,3 @@ function copyWith(set: Set<string>, shared: Set<string>, key: string, present: b
   return out;
 }
 
-function basketShareOf(history: ShopperHistory): Map<string, number> {
-  const basketShare = new Map<string, number>();
-  let total = 0;
-  history.baskets.forEach((basket, b) => {
-    const weight = 0.9 ** (history.baskets.length - 1 - b);
-    total += weight;
-    for (const key of basket.keys) basketShare.set(key, (basketShare.get(key) ?? 0) + weight);
-  });
-  for (const [key, share] of basketShare) basketShare.set(key, share / total);
-  return basketShare;
-}
