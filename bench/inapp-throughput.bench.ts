@@ -10,7 +10,7 @@ const SHOPPERS = 12_000;
 const SECRET = 'bench-secret-bench-secret-bench-secret-01';
 const PATH = '/api/v1/inapp/messages';
 
-type Measured = LoadFigures & { serverCpuMicrosPerRequest: number };
+type Measured = LoadFigures & { serverCpuMicrosPerRequest: number; clientCpuMicrosPerRequest: number };
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -37,6 +37,8 @@ function combine(rounds: readonly Measured[]) {
     non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     serverCpuMicrosPerRequest: round3(pick((r) => r.serverCpuMicrosPerRequest)),
+    /** The load generator's own CPU per request (autocannon runs in the bench process, on the same 2 cores). */
+    clientCpuMicrosPerRequest: round3(pick((r) => r.clientCpuMicrosPerRequest)),
   };
 }
 
@@ -88,9 +90,12 @@ export const benchmark: Benchmark = {
       // Throughput plus the server's own CPU per request, which the machine's other load disturbs less.
       const measure = async (server: ServerProcess, seconds: number): Promise<Measured> => {
         const before = await server.cpuMs();
+        const clientBefore = process.cpuUsage();
         const figures = await load(server.port, seconds);
+        const client = process.cpuUsage(clientBefore);
         const cpu = (await server.cpuMs()) - before;
-        return { ...figures, serverCpuMicrosPerRequest: Math.round((cpu * 1000 * 10) / Math.max(1, figures.requests)) / 10 };
+        const perRequest = (micros: number): number => Math.round((micros * 10) / Math.max(1, figures.requests)) / 10;
+        return { ...figures, serverCpuMicrosPerRequest: perRequest(cpu * 1000), clientCpuMicrosPerRequest: perRequest(client.user + client.system) };
       };
       log(`warming up: one message per shopper (${SHOPPERS}) on each server`);
       await runLoad({ url: `http://127.0.0.1:${bare.port}${PATH}`, method: 'POST', connections: CONNECTIONS, amount: SHOPPERS, setupRequest });

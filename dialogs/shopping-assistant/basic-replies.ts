@@ -46,9 +46,20 @@ export interface BasicRepliesOptions {
   translator: Translator;
 }
 
-function quickReplies(context: TurnContext, keys: (keyof typeof BASIC_PAYLOADS)[]): QuickReply[] {
-  const titles = { capabilities: 'common:quick.capabilities', help: 'common:quick.help', greeting: 'common:quick.hello' };
-  return keys.map((key) => ({ title: context.t(titles[key]), payload: BASIC_PAYLOADS[key] }));
+type ButtonKey = keyof typeof BASIC_PAYLOADS;
+
+const BUTTON_TITLES: Record<ButtonKey, string> = { capabilities: 'common:quick.capabilities', help: 'common:quick.help', greeting: 'common:quick.hello' };
+
+/** The locale key of each answer and its buttons; made once, not on every turn. */
+const ANSWERS: Record<Exclude<BasicIntent, 'switch_en' | 'switch_ru'>, [string, readonly ButtonKey[]]> = {
+  greeting: ['shopping:greeting', ['capabilities', 'help']],
+  capabilities: ['shopping:capabilities', ['help']],
+  help: ['shopping:help', ['capabilities']],
+  unknown: ['shopping:fallback', ['capabilities', 'help']],
+};
+
+function quickReplies(context: TurnContext, keys: readonly ButtonKey[]): QuickReply[] {
+  return keys.map((key) => ({ title: context.t(BUTTON_TITLES[key]), payload: BASIC_PAYLOADS[key] }));
 }
 
 function switchLocale(context: TurnContext, translator: Translator, locale: Locale): void {
@@ -70,13 +81,7 @@ export function createBasicReplies(options: BasicRepliesOptions): TurnHandler {
       await context.reply({ type: 'text', text: context.t('shopping:language_switched'), quickReplies: quickReplies(context, ['capabilities', 'help']) });
       return;
     }
-    const answers: Record<Exclude<BasicIntent, 'switch_en' | 'switch_ru'>, [string, (keyof typeof BASIC_PAYLOADS)[]]> = {
-      greeting: ['shopping:greeting', ['capabilities', 'help']],
-      capabilities: ['shopping:capabilities', ['help']],
-      help: ['shopping:help', ['capabilities']],
-      unknown: ['shopping:fallback', ['capabilities', 'help']],
-    };
-    const [key, buttons] = answers[intent];
+    const [key, buttons] = ANSWERS[intent];
     await context.reply({ type: 'text', text: context.t(key), quickReplies: quickReplies(context, buttons) });
   };
 }
