@@ -209,8 +209,9 @@ function boughtTogether(history: ShopperHistory, { model, catalog }: CandidateCo
 /** Semantic matches of the request's text. */
 export function addSemanticHits(pool: CandidatePool, hits: readonly SemanticHit[], query: string): void {
   for (const hit of hits) {
-    // A hit sharing no word with the request (not even one typo away) has no true reason to give: "close in
-    // meaning" to "m over wine" is how headphones got suggested for wine. Such hits are not candidates.
+    // A hit sharing no content word with the request (not even one typo away) has no true reason to give: "close
+    // in meaning" to "m over wine" is how headphones got suggested for wine, and a shared "на", "for" or "8" is no
+    // reason either (matchedWords lists content words only). Such hits are not candidates.
     if (hit.matchedWords.length === 0) continue;
     pool.add(hit.key, hit.score, { kind: 'query_match', facts: { query, matchedWords: hit.matchedWords } });
   }

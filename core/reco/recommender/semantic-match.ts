@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../catalog/catalog-item.ts';
+import { isContentWord } from '../../nlu/stopwords.ts';
 import { foldText, stemWord, words } from '../embedding/text-features.ts';
 import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
 import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
@@ -8,7 +9,7 @@ import type { CatalogIndex } from './catalog-index.ts';
 import { TAG_WORDS } from './catalog-index.ts';
 import type { CompiledConstraints } from './constraints.ts';
 
-/** One semantic hit: the item, its relevance and the item's own words that matched the query. */
+/** One semantic hit: the item, its relevance and the item's own content words that matched the query. */
 export interface SemanticHit {
   key: string;
   item: CatalogItem;
@@ -42,7 +43,10 @@ export function queryWords(query: string): QueryWords {
   return { words: list, stems: list.map(stemWord) };
 }
 
-/** The item's words matching each query word by stem, or by one typo for words of four letters or more. */
+/**
+ * The item's words matching each query word by stem, or by one typo for words of four letters or more. Only
+ * content words are listed (a matched "на", "for", "8" or "л" explains nothing); the coverage counts every match.
+ */
 export function matchedWords(query: QueryWords, item: { words: string[]; stems: string[] }): { matched: string[]; coverage: number } {
   if (query.words.length === 0) return { matched: [], coverage: 0 };
   const matched: string[] = [];
@@ -72,7 +76,9 @@ function matchWords(query: QueryWords, item: { words: string[]; stems: string[] 
     }
     if (hit >= 0) {
       covered += 1;
-      if (matched && !matched.includes(itemWords[hit]!)) matched.push(itemWords[hit]!);
+      // Coverage keeps counting function words and numbers (ranking is unchanged); only the cited list skips them.
+      const itemWord = itemWords[hit]!;
+      if (matched && isContentWord(word) && isContentWord(itemWord) && !matched.includes(itemWord)) matched.push(itemWord);
     }
   }
   return covered;

@@ -127,6 +127,40 @@ describe('renderExplanation', () => {
     }
   });
 
+  it('a reason never cites a preposition, a particle, a unit or a bare number as the matched word', async () => {
+    const notContent = new Set(['на', 'с', 'для', 'в', 'и', 'for', 'with', 'the', 'of', 'л', 'г', 'шт']);
+    const isNotContent = (word: string) => notContent.has(word) || /^\d+$/.test(word);
+    for (const query of ['подарок маме на 8 марта', 'gift for 2', 'сок для детей 1 л', 'шоколад с орехами', 'pasta with tomato',
+      'батарейки AA 4 шт', 'чехол для iphone 15']) {
+      for (const locale of ['ru', 'en'] as const) {
+        const recs = [...await world.recommender.recommend({ query, limit: 10, locale }),
+          ...await world.recommender.search({ query, limit: 10, locale })];
+        for (const rec of recs) {
+          assertTrue(undefined, rec);
+          if (rec.explanation.reason.kind !== 'query_match') continue;
+          for (const word of rec.explanation.reason.facts.matchedWords) expect(isNotContent(word), `${query}: ${rec.reason}`).toBe(false);
+          // The rendered text too: «подходит под «на 8»», "matches “for”".
+          const cited = /^(?:подходит под «|matches “)([^»”]*)/u.exec(rec.reason)?.[1];
+          for (const word of cited?.split(' ') ?? []) expect(isNotContent(word), `${query}: ${rec.reason}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('a normal request still cites its content words', async () => {
+    for (const [query, expected] of [['корм для кошки', ['корм']], ['шоколад с орехами', ['орехами', 'шоколад']],
+      ['молоко 2 л', ['молоко']]] as const) {
+      const recs = await world.recommender.recommend({ query, limit: 5 });
+      expect(recs.length).toBeGreaterThan(0);
+      for (const rec of recs) {
+        expect(rec.explanation.reason.kind).toBe('query_match');
+        if (rec.explanation.reason.kind !== 'query_match') continue;
+        expect(rec.explanation.reason.facts.matchedWords.some((w) => (expected as readonly string[]).includes(w)), rec.reason).toBe(true);
+        expect(rec.reason).toMatch(/^подходит под «/);
+      }
+    }
+  });
+
   it('renders Russian and English with plural forms', () => {
     expect(renderExplanation(repurchase, 'ru')).toBe('вы берёте это примерно раз в 5 дней; последний раз — 6 дней назад; веганское, до 300 ₽');
     expect(renderExplanation(repurchase, 'en')).toBe('you order this about every 5 days; last time 6 days ago; vegan, under 300 ₽');
