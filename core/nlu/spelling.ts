@@ -3,18 +3,38 @@ import { stem } from './text.ts';
 import type { Token } from './text.ts';
 
 /**
+ * English chat words typed in Cyrillic letters ("хелп", "сенкс", "плиз"), mapped to the Russian word they stand for.
+ * Russian rather than English: the message is Cyrillic, so it is Russian to language id and to the Russian phrases
+ * the classifier learned ("найди молоко плиз" is "найди молоко пожалуйста", not an English message). Only spellings
+ * that are not also ordinary Russian words: "хай" (also "пусть") and "фри" (картошка фри) stay as written.
+ */
+export const CYRILLIC_ENGLISH: ReadonlyMap<string, string> = new Map([
+  ['хелп', 'помощь'], ['хэлп', 'помощь'],
+  ['хелло', 'привет'], ['хело', 'привет'], ['хеллоу', 'привет'], ['хелоу', 'привет'], ['хэлло', 'привет'], ['хэллоу', 'привет'],
+  ['хэлоу', 'привет'],
+  ['сенкс', 'спасибо'], ['сэнкс', 'спасибо'], ['сенкью', 'спасибо'], ['сэнкью', 'спасибо'], ['тенкс', 'спасибо'], ['фенкс', 'спасибо'],
+  ['плиз', 'пожалуйста'], ['плз', 'пожалуйста'], ['плис', 'пожалуйста'],
+  ['окей', 'ок'], ['окэй', 'ок'], ['оке', 'ок'], ['окс', 'ок'], ['йес', 'да'], ['ноу', 'нет'], ['гуд', 'хорошо'], ['найс', 'отлично'],
+  ['гудбай', 'пока'], ['байбай', 'пока'],
+  // "Sorry" must not be read as a typo of "сотри" (erase my data).
+  ['сорри', 'извини'], ['сори', 'извини'],
+  ['чекаут', 'оформить'],
+]);
+
+/**
  * Chat spellings of everyday words, mapped to the written form (one word to one word). Applied to training phrases
  * and messages alike, so "чё", "че" and "что" are one feature and "pls" is "please".
  */
 export const COLLOQUIAL: ReadonlyMap<string, string> = new Map([
+  ...CYRILLIC_ENGLISH,
   ['чё', 'что'], ['че', 'что'], ['чо', 'что'], ['шо', 'что'], ['што', 'что'], ['чтоли', 'что'], ['щас', 'сейчас'], ['щя', 'сейчас'],
   ['сча', 'сейчас'], ['скока', 'сколько'], ['скоко', 'сколько'], ['стока', 'столько'], ['тока', 'только'], ['ток', 'только'],
-  ['плз', 'пожалуйста'], ['плиз', 'пожалуйста'], ['пжлст', 'пожалуйста'], ['пжл', 'пожалуйста'], ['пж', 'пожалуйста'],
+  ['пжлст', 'пожалуйста'], ['пжл', 'пожалуйста'], ['пж', 'пожалуйста'],
   ['пожалста', 'пожалуйста'], ['пасиб', 'спасибо'], ['спасиб', 'спасибо'], ['спс', 'спасибо'], ['пасибо', 'спасибо'],
-  ['спасибки', 'спасибо'], ['сенкс', 'спасибо'], ['конеш', 'конечно'], ['канеш', 'конечно'], ['конешно', 'конечно'], ['кнчн', 'конечно'],
+  ['спасибки', 'спасибо'], ['конеш', 'конечно'], ['канеш', 'конечно'], ['конешно', 'конечно'], ['кнчн', 'конечно'],
   ['норм', 'нормально'], ['оч', 'очень'], ['мб', 'может'], ['щаз', 'сейчас'], ['ваще', 'вообще'], ['вапще', 'вообще'],
   ['ничо', 'ничего'], ['ниче', 'ничего'], ['чето', 'что-то'], ['чтото', 'что-то'], ['чтонибудь', 'что-нибудь'], ['инфу', 'информацию'],
-  ['инфа', 'информация'], ['окей', 'ок'], ['окс', 'ок'], ['оке', 'ок'], ['лан', 'ладно'], ['ладн', 'ладно'],
+  ['инфа', 'информация'], ['лан', 'ладно'], ['ладн', 'ладно'],
   ['pls', 'please'], ['plz', 'please'], ['pleas', 'please'], ['pleaz', 'please'], ['thx', 'thanks'], ['thnx', 'thanks'],
   ['thanx', 'thanks'], ['ty', 'thanks'], ['tnx', 'thanks'], ['u', 'you'], ['ya', 'yes'], ['ye', 'yes'], ['yea', 'yes'], ['r', 'are'],
   ['ur', 'your'], ['smth', 'something'], ['sth', 'something'], ['smthng', 'something'], ['nvm', 'nevermind'], ['tmrw', 'tomorrow'],
@@ -25,17 +45,24 @@ export const COLLOQUIAL: ReadonlyMap<string, string> = new Map([
   ['lang', 'language'], ['ppl', 'people'], ['cya', 'see'], ['thru', 'through'],
 ]);
 
-/** The written form of a chat spelling ("чё" -> "что"), or the word itself. */
+/** The written form of a chat spelling ("чё" -> "что", "плиииз" -> "пожалуйста"), or the word itself. */
 export function colloquial(norm: string): string {
-  return COLLOQUIAL.get(norm) ?? norm;
+  return COLLOQUIAL.get(norm) ?? stretched(norm) ?? norm;
+}
+
+// A chat spelling with a letter held down ("хеееелп", "плииз"). Squeezed to three letters at least: shorter keys
+// ("u", "ty", "оч") are too easily the squeeze of something else.
+function stretched(norm: string): string | undefined {
+  const squeezed = norm.replace(/(.)\1+/gu, '$1');
+  return squeezed !== norm && squeezed.length >= 3 ? COLLOQUIAL.get(squeezed) : undefined;
 }
 
 /** Tokens with chat spellings replaced by their written form (same offsets, so entities still point at the text). */
 export function normalizeColloquial(tokens: readonly Token[]): Token[] {
   return tokens.map((t) => {
     if (t.kind !== 'word') return t;
-    const norm = COLLOQUIAL.get(t.norm);
-    return norm === undefined || norm === t.norm ? t : { ...t, norm, stem: stem(norm) };
+    const norm = colloquial(t.norm);
+    return norm === t.norm ? t : { ...t, norm, stem: stem(norm) };
   });
 }
 

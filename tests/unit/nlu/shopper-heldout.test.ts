@@ -6,8 +6,9 @@ import { shoppingRecognizer } from './shopping-recognizer.ts';
 // the first regression set (dialogs/shopping-assistant/intents/shopper-set-*.ts). Measured with seed 7 when written
 // (2026-12): ru 0.840, en 0.858 (194 ru / 190 en); with show_more/compare/forget_preference items (207 / 203) ru 0.831,
 // en 0.857; then ru 0.908, en 0.931 with the message reader (chat spellings, keyboard layout, spelling correction) and
-// chat-style phrases (seeds 7-10: ru 0.908-0.923, en 0.931). Raise these when the engine improves, never lower them.
-const RECORDED = { ru: 0.895, en: 0.915 };
+// chat-style phrases (seeds 7-10: ru 0.908-0.923, en 0.931); ru 0.918, en 0.931 with English chat words typed in Cyrillic
+// read as Russian ("хелп" -> помощь; seeds 7-10: ru 0.913-0.928, en 0.931). Raise these when the engine improves, never lower them.
+const RECORDED = { ru: 0.905, en: 0.915 };
 
 describe('shopper held-out guard (colloquial and misspelled messages)', () => {
   const recognizer = shoppingRecognizer();

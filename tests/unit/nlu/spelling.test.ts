@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageReader } from '../../../core/nlu/message-reader.ts';
-import { colloquial, soundKey, SpellingCorrector, switchLayout, transliterate } from '../../../core/nlu/spelling.ts';
+import { colloquial, CYRILLIC_ENGLISH, soundKey, SpellingCorrector, switchLayout, transliterate } from '../../../core/nlu/spelling.ts';
 import { shoppingModel, shoppingRecognizer } from './shopping-recognizer.ts';
 
 const vocabulary = new Map([['молоко', 3], ['хочу', 5], ['хлеб', 2], ['привет', 4], ['breakfast', 2], ['something', 3], ['пока', 6],
@@ -11,6 +11,28 @@ describe('chat spellings', () => {
     expect(['чё', 'че', 'щас', 'спс', 'pls', 'thx', 'smth', 'u'].map(colloquial))
       .toEqual(['что', 'что', 'сейчас', 'спасибо', 'please', 'thanks', 'something', 'you']);
     expect(colloquial('молоко')).toBe('молоко');
+  });
+
+  it('maps English chat words typed in Cyrillic to the Russian word they stand for', () => {
+    expect(['хелп', 'хэлп', 'хеллоу', 'хелло', 'сенкс', 'сэнкс', 'сенкью', 'плиз', 'плз', 'окей', 'оке', 'гудбай', 'йес', 'ноу', 'сорри']
+      .map(colloquial))
+      .toEqual(['помощь', 'помощь', 'привет', 'привет', 'спасибо', 'спасибо', 'спасибо', 'пожалуйста', 'пожалуйста', 'ок', 'ок', 'пока',
+        'да', 'нет', 'извини']);
+  });
+
+  it('keeps Cyrillic spellings that are also ordinary Russian words', () => {
+    expect(['хай', 'фри', 'бай'].map(colloquial)).toEqual(['хай', 'фри', 'бай']);
+    // Every key is a Cyrillic word and every value a single Russian word, so one token stays one token.
+    for (const [key, value] of CYRILLIC_ENGLISH) {
+      expect(key).toMatch(/^[а-яё]+$/u);
+      expect(value).toMatch(/^[а-яё]+$/u);
+    }
+  });
+
+  it('reads a chat spelling with a letter held down ("хеееелп", "плииз"), not a short key squeezed out of a word', () => {
+    expect(['хеееелп', 'плииииз', 'хеллооооу', 'сенксс', 'plzzz'].map(colloquial))
+      .toEqual(['помощь', 'пожалуйста', 'привет', 'спасибо', 'please']);
+    expect(['uu', 'yy', 'tty', 'оччч'].map(colloquial)).toEqual(['uu', 'yy', 'tty', 'оччч']);
   });
 });
 
@@ -89,6 +111,14 @@ describe('message reader', () => {
     expect(reader.read('hello moloko').transliterated).toBe(false);
   });
 
+  it('reads Cyrillic-typed English words as their Russian meaning, offsets and raw tokens as written', () => {
+    const read = reader.read('хелп плиз');
+    expect(read.text).toBe('хелп плиз');
+    expect(read.tokens.map((t) => [t.norm, t.start, t.end])).toEqual([['помощь', 0, 4], ['пожалуйста', 5, 9]]);
+    expect(read.raw.map((t) => t.norm)).toEqual(['хелп', 'плиз']);
+    expect(read.transliterated).toBe(false);
+  });
+
   it('does not switch the layout when the original makes as much sense', () => {
     expect(reader.read('хочу пармезан').text).toBe('хочу пармезан');
   });
@@ -100,6 +130,8 @@ describe('recognizer on colloquial and misspelled messages', () => {
   it.each([
     ['ghbdtn', 'greet'], ['хачу малако', 'search_product'], ['smth for brekfast', 'recommend'], ['nah cheaper pls', 'cheaper'],
     ['че посоветуешь к пиву', 'recommend'], ['чё по скидкам', 'cheaper'], ['hochu moloko', 'search_product'], ['privet', 'greet'],
+    ['хелп', 'help'], ['хеееелп', 'help'], ['хеллоу', 'greet'], ['сенкс', 'feedback_positive'], ['гудбай', 'goodbye'],
+    ['найди молоко плиз', 'search_product'], ['подешевле плииз', 'cheaper'], ['чекаут', 'checkout'],
   ])('%s -> %s', (text, intent) => {
     expect(recognizer.recognizeSync(text).intent.name).toBe(intent);
   });
@@ -111,8 +143,23 @@ describe('recognizer on colloquial and misspelled messages', () => {
     expect(recognizer.recognizeSync('super').language).toBe('en');
   });
 
+  it('keeps a Russian message with Cyrillic-typed English words Russian', () => {
+    for (const text of ['хелп', 'сенкс', 'найди молоко плиз', 'хеллоу, хочу сыр']) expect(recognizer.recognizeSync(text).language).toBe('ru');
+  });
+
+  it('does not read "сорри" as a typo of "сотри" (erase my data)', () => {
+    expect(recognizer.recognizeSync('сорри').intent.name).not.toBe('erase_data');
+    expect(recognizer.recognizeSync('сори').intent.name).not.toBe('erase_data');
+  });
+
   it('reports entities at the offsets of the text as written', () => {
     const r = recognizer.recognizeSync('хачу малако');
+    const product = r.entities.find((e) => e.type === 'product');
+    expect(product && r.text.slice(product.start, product.end)).toBe('малако');
+  });
+
+  it('keeps entity offsets in a message with a Cyrillic-typed English word before the product', () => {
+    const r = recognizer.recognizeSync('плиз найди малако');
     const product = r.entities.find((e) => e.type === 'product');
     expect(product && r.text.slice(product.start, product.end)).toBe('малако');
   });
