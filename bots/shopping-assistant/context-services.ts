@@ -9,6 +9,7 @@ import { registerUsersRoutes } from '../../adapters/http/users-routes.ts';
 import { connectMongoStores } from '../../adapters/stores/mongo/mongo-stores.ts';
 import { RedisEventStream } from '../../adapters/stores/redis/event-stream.ts';
 import { RedisEventStreamConsumer } from '../../adapters/stores/redis/event-stream-consumer.ts';
+import { RedisEventStreamFollower } from '../../adapters/stores/redis/event-stream-follower.ts';
 import { ConsentService } from '../../core/context/consent-service.ts';
 import { ErasureService, type ErasureParticipant } from '../../core/context/erasure-service.ts';
 import { InProcessEventQueue, type EventQueue } from '../../core/context/event-queue.ts';
@@ -56,11 +57,17 @@ export interface ContextServices extends ContextStores {
   consentService: ConsentService;
   /** The shopper-id mapping of the ingestion boundary (HMAC pseudonymisation or none). */
   shopperIds: ShopperIdMapper;
-  /** The Redis Stream worker, when `REDIS_URL` is set. */
+  /** The Redis Stream worker of the consumer group (applies each event to profiles once), with `REDIS_URL`. */
   consumer?: RedisEventStreamConsumer;
+  /** This worker's reader of the whole Redis Stream, feeding {@link onEventsApplied}, with `REDIS_URL`. */
+  follower?: RedisEventStreamFollower;
   /**
-   * Calls `listener` with every batch of events after it is applied to profiles (demo data, the events API, the
-   * Redis Stream), so that other models (the recommender's global statistics) learn from the same events.
+   * Calls `listener` with every accepted event, once, so that in-process models (the recommender's global
+   * statistics) learn from all of them: in process, after the batch is applied to profiles; with `REDIS_URL`,
+   * every worker reads the whole stream itself (from its beginning at start-up, which rebuilds the statistics),
+   * whichever worker's consumer group member applies the event to profiles. Erasure notices in the stream run
+   * {@link ErasureService.eraseInProcess} in every worker. The first registration starts the stream reader:
+   * register every listener before the event loop runs on, or a later one misses the replayed history.
    */
   onEventsApplied(listener: EventsListener): void;
   /**
@@ -86,6 +93,11 @@ export interface ContextServicesOptions {
   /** Pseudonymises shopper ids at the ingestion boundary when set (at least 16 characters). */
   pseudonymKey?: string;
   conversationRetentionDays?: number;
+  /**
+   * Use these stores instead of connecting (the caller closes them): several workers in one process sharing
+   * one database, as the multi-worker tests do in place of one MongoDB.
+   */
+  stores?: ContextStores;
 }
 
 async function createStores(options: ContextServicesOptions): Promise<ContextStores> {
@@ -115,12 +127,35 @@ async function createStores(options: ContextServicesOptions): Promise<ContextSto
 
 type ApplyEvents = (events: readonly ShopEvent[]) => ReturnType<ProfileBuilder['applyEvents']>;
 
-function createQueue(options: ContextServicesOptions, apply: ApplyEvents): { queue: EventQueue; consumer?: RedisEventStreamConsumer } {
+/** What the event queue drives: the once-only profile work, the in-process listeners, in-process erasure. */
+interface QueueTargets {
+  apply: ApplyEvents;
+  notify: (events: readonly ShopEvent[]) => void;
+  eraseInProcess: (shopperId: string) => Promise<unknown>;
+}
+
+interface Queue {
+  queue: EventQueue;
+  consumer?: RedisEventStreamConsumer;
+  follower?: RedisEventStreamFollower;
+  /** Tells every worker about an erasure (with Redis). */
+  broadcastErasure?: ErasureParticipant;
+}
+
+function ownConnection(redis: Redis, logger: PinoLogger): Redis {
+  const client = redis.duplicate();
+  client.on('error', (err: Error) => logger.warn({ err: err.message }, 'event stream connection problem'));
+  return client;
+}
+
+function createQueue(options: ContextServicesOptions, targets: QueueTargets): Queue {
   const { config, redis, closers } = options;
-  if (!redis || !config.redis) return { queue: new InProcessEventQueue({ apply }) };
+  const { apply, notify } = targets;
+  if (!redis || !config.redis) {
+    return { queue: new InProcessEventQueue({ apply: async (events) => { const result = await apply(events); notify(events); return result; } }) };
+  }
   const stream = `${config.redis.keyPrefix}events`;
-  const reader = redis.duplicate();
-  reader.on('error', (err: Error) => options.logger.warn({ err: err.message }, 'event stream connection problem'));
+  const reader = ownConnection(redis, options.logger);
   const consumer = new RedisEventStreamConsumer({
     client: reader,
     stream,
@@ -129,12 +164,26 @@ function createQueue(options: ContextServicesOptions, apply: ApplyEvents): { que
     handler: apply,
     logger: options.logger as unknown as Logger,
   });
+  // The group hands each event to one worker; this reader gives every worker all of them (and replays the
+  // stream at start-up), for the in-process statistics only: the group does the profile work, so nothing is
+  // applied twice, and listeners hear each event once per worker.
+  const followerClient = ownConnection(redis, options.logger);
+  const follower = new RedisEventStreamFollower({
+    client: followerClient,
+    stream,
+    onEvents: notify,
+    onErase: (shopperId) => targets.eraseInProcess(shopperId),
+    logger: options.logger as unknown as Logger,
+  });
   closers.push(async () => {
-    await consumer.stop();
+    await Promise.all([consumer.stop(), follower.stop()]);
     reader.disconnect();
+    followerClient.disconnect();
   });
   options.health.push({ name: 'events', kind: 'redis-stream', check: async () => void (await redis.xlen(stream)) });
-  return { queue: new RedisEventStream({ client: redis, stream }), consumer };
+  const queue = new RedisEventStream({ client: redis, stream });
+  const broadcastErasure: ErasureParticipant = { name: 'eventStream', erase: (shopperId) => queue.publishErasure(shopperId) };
+  return { queue, consumer, follower, broadcastErasure };
 }
 
 async function loadDemoData(services: ContextServices, logger: PinoLogger, stopped: () => boolean): Promise<{ items: number; events: number }> {
@@ -155,11 +204,10 @@ async function loadDemoData(services: ContextServices, logger: PinoLogger, stopp
  * fills them with the seeded demo catalogs and shoppers unless `DEMO_DATA=off`.
  */
 export async function createContextServices(options: ContextServicesOptions): Promise<ContextServices> {
-  const stores = await createStores(options);
+  const stores = options.stores ?? (await createStores(options));
   const builder = new ProfileBuilder({ profiles: stores.rawProfiles, catalog: stores.catalog });
   const listeners: EventsListener[] = [];
-  const apply: ApplyEvents = async (events) => {
-    const result = await builder.applyEvents(events);
+  const notify = (events: readonly ShopEvent[]): void => {
     for (const listener of listeners) {
       try {
         listener(events);
@@ -167,9 +215,13 @@ export async function createContextServices(options: ContextServicesOptions): Pr
         options.logger.error({ err }, 'events listener failed');
       }
     }
-    return result;
   };
-  const { queue, consumer } = createQueue(options, apply);
+  const { queue, consumer, follower, broadcastErasure } = createQueue(options, {
+    apply: (events) => builder.applyEvents(events),
+    notify,
+    // Called from the stream reader only, which starts after `erasure` exists.
+    eraseInProcess: (shopperId) => erasure.eraseInProcess(shopperId),
+  });
   const shopperIds = options.pseudonymKey ? createPseudonymizer({ key: options.pseudonymKey }) : identityMapper;
   consumer?.start();
   let demo: Promise<{ items: number; events: number } | undefined> | undefined;
@@ -179,25 +231,31 @@ export async function createContextServices(options: ContextServicesOptions): Pr
     stopped = true;
     await demo;
   });
+  const erasure = new ErasureService({
+    profiles: stores.rawProfiles,
+    events: stores.events,
+    identities: stores.identities,
+    conversationLog: stores.conversationLog,
+    consent: stores.consent,
+    sessions: options.sessions,
+    participants: [...(options.erasureParticipants ?? []), ...(broadcastErasure ? [broadcastErasure] : [])],
+  });
   const services: ContextServices = {
     ...stores,
     profiles: builder.profiles,
     builder,
     ingestion: new IngestionService({ events: stores.events, queue, shopperIds }),
-    erasure: new ErasureService({
-      profiles: stores.rawProfiles,
-      events: stores.events,
-      identities: stores.identities,
-      conversationLog: stores.conversationLog,
-      consent: stores.consent,
-      sessions: options.sessions,
-      participants: options.erasureParticipants,
-    }),
+    erasure,
     identity: new IdentityService({ store: stores.identities }),
     consentService: new ConsentService({ store: stores.consent }),
     shopperIds,
     ...(consumer ? { consumer } : {}),
-    onEventsApplied: (listener) => void listeners.push(listener),
+    ...(follower ? { follower } : {}),
+    onEventsApplied(listener) {
+      listeners.push(listener);
+      // The replay of the stream waits for the first listener (the recommender is built after this returns).
+      follower?.start();
+    },
     loadDemoData() {
       if (!options.config.demoData) return Promise.resolve(undefined);
       demo ??= loadDemoData(services, options.logger, () => stopped);

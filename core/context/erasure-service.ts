@@ -38,6 +38,7 @@ export interface ErasureReport {
  */
 export class ErasureService {
   readonly #steps: Array<[string, (shopperId: string) => Promise<number | void>]>;
+  readonly #inProcess: ErasureParticipant[] = [];
 
   constructor(options: ErasureServiceOptions) {
     this.#steps = [
@@ -51,16 +52,33 @@ export class ErasureService {
     for (const participant of options.participants ?? []) this.#steps.push([participant.name, (id) => participant.erase(id)]);
   }
 
-  /** Registers another participant (for components built after this service). */
-  register(participant: ErasureParticipant): void {
+  /**
+   * Registers another participant (for components built after this service). By default it is taken for state
+   * of this process (the recommender's statistics, caches), which {@link eraseInProcess} erases again when
+   * another worker erased the shopper; `inProcess: false` for shared stores, which must be erased only once.
+   */
+  register(participant: ErasureParticipant, options: { inProcess?: boolean } = {}): void {
     this.#steps.push([participant.name, (id) => participant.erase(id)]);
+    if (options.inProcess ?? true) this.#inProcess.push(participant);
   }
 
   async eraseShopper(shopperId: string): Promise<ErasureReport> {
+    return this.#run(shopperId, this.#steps);
+  }
+
+  /**
+   * Erases the shopper from this process's state only (participants registered in process), when another
+   * worker erased them. Must never touch shared stores: replayed on restart, it would erase later data again.
+   */
+  async eraseInProcess(shopperId: string): Promise<ErasureReport> {
+    return this.#run(shopperId, this.#inProcess.map((p) => [p.name, (id: string) => p.erase(id)] as const));
+  }
+
+  async #run(shopperId: string, steps: ReadonlyArray<readonly [string, (shopperId: string) => Promise<number | void>]>): Promise<ErasureReport> {
     const removed: Record<string, number> = {};
     const failures: unknown[] = [];
     await Promise.all(
-      this.#steps.map(async ([name, erase]) => {
+      steps.map(async ([name, erase]) => {
         try {
           removed[name] = (await erase(shopperId)) ?? 0;
         } catch (error) {

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
-import { shopEventSchema, type ShopEvent } from '../../../core/events/shop-event.ts';
+import type { ShopEvent } from '../../../core/events/shop-event.ts';
 import { silentLogger, type Logger } from '../../../core/logger.ts';
 import { EVENT_FIELD } from './event-stream.ts';
+import { decodeEntry, entriesOf, type DecodedEntry, type StreamEntry as Entry, type StreamReadReply as ReadReply } from './stream-entries.ts';
 
 /** Options for {@link RedisEventStreamConsumer}. */
 export interface RedisEventStreamConsumerOptions {
@@ -32,33 +33,6 @@ export interface ConsumerStats {
   reclaimed: number;
   deadLettered: number;
   failures: number;
-}
-
-type Entry = [id: string, fields: string[] | null];
-/** RESP2 answers `[[stream, entries]]`; RESP3 a map, which ioredis flattens to `[stream, entries]`. */
-type ReadReply = Array<[stream: string, entries: Entry[]]> | [stream: string, entries: Entry[]] | null;
-
-function entriesOf(reply: ReadReply): Entry[] {
-  if (!reply || reply.length === 0) return [];
-  if (typeof reply[0] === 'string') return (reply[1] as Entry[] | undefined) ?? [];
-  return (reply as Array<[string, Entry[]]>)[0]?.[1] ?? [];
-}
-
-interface Decoded {
-  id: string;
-  event?: ShopEvent;
-  error?: string;
-}
-
-function decode([id, fields]: Entry): Decoded {
-  const index = fields ? fields.indexOf(EVENT_FIELD) : -1;
-  if (!fields || index < 0 || index % 2 !== 0) return { id, error: 'entry has no event field' };
-  try {
-    const parsed = shopEventSchema.safeParse(JSON.parse(fields[index + 1] ?? ''));
-    return parsed.success ? { id, event: parsed.data } : { id, error: `invalid event: ${parsed.error.issues[0]?.message}` };
-  } catch {
-    return { id, error: 'entry is not JSON' };
-  }
 }
 
 /**
@@ -179,10 +153,13 @@ export class RedisEventStreamConsumer {
 
   async #handle(entries: Entry[], deliveries: Map<string, number>): Promise<void> {
     if (entries.length === 0) return;
-    const decoded = entries.map(decode);
-    const dead = decoded.filter((d) => d.error || (deliveries.get(d.id) ?? 1) > this.#o.maxAttempts);
+    const decoded = entries.map(decodeEntry);
+    // Erasure notices are for every worker's in-process state (RedisEventStreamFollower); the group has no work.
+    const notices = decoded.filter((d) => d.erase !== undefined);
+    if (notices.length > 0) await this.#ack(notices.map((d) => d.id));
+    const dead = decoded.filter((d) => d.error || (d.event && (deliveries.get(d.id) ?? 1) > this.#o.maxAttempts));
     for (const d of dead) await this.#deadLetter(d, entries, d.error ?? `failed ${this.#o.maxAttempts} times`);
-    const live = decoded.filter((d) => !dead.includes(d)) as Array<Required<Pick<Decoded, 'id' | 'event'>>>;
+    const live = decoded.filter((d) => d.event && !dead.includes(d)) as Array<Required<Pick<DecodedEntry, 'id' | 'event'>>>;
     if (live.length === 0) return;
     try {
       await this.#o.handler(live.map((d) => d.event));
@@ -203,7 +180,7 @@ export class RedisEventStreamConsumer {
     }
   }
 
-  async #deadLetter(d: Decoded, entries: Entry[], reason: string): Promise<void> {
+  async #deadLetter(d: DecodedEntry, entries: Entry[], reason: string): Promise<void> {
     const fields = entries.find(([id]) => id === d.id)?.[1] ?? [];
     const payload = fields[fields.indexOf(EVENT_FIELD) + 1] ?? '';
     await this.#o.client

@@ -16,10 +16,13 @@ export interface RedisEventStreamOptions {
 
 /** The field of a stream entry that holds the event JSON. */
 export const EVENT_FIELD = 'e';
+/** The field of an erasure notice: the erased shopper's id (see {@link RedisEventStream.publishErasure}). */
+export const ERASE_FIELD = 'erase';
 
 /**
  * Publishes events to a Redis Stream, one entry per event, pipelined. `publish` resolves when Redis has every
- * entry; consumer groups ({@link RedisEventStreamConsumer}) apply them to profiles.
+ * entry; consumer groups ({@link RedisEventStreamConsumer}) apply them to profiles, and every worker's
+ * {@link RedisEventStreamFollower} feeds them to its in-process models.
  */
 export class RedisEventStream implements EventQueue {
   readonly #client: Redis;
@@ -48,6 +51,18 @@ export class RedisEventStream implements EventQueue {
       }
       const failed = results.find(([error]) => error);
       if (failed) throw new UnavailableError('the event stream (Redis)', { cause: failed[0] });
+    }
+  }
+
+  /**
+   * Appends an erasure notice: every worker's follower makes its in-process models forget the shopper when it
+   * reaches the notice, so events before it (replayed after a restart) stay forgotten and later ones count.
+   */
+  async publishErasure(shopperId: string): Promise<void> {
+    try {
+      await this.#client.xadd(this.#stream, 'MAXLEN', '~', this.#maxLength, '*', ERASE_FIELD, shopperId);
+    } catch (error) {
+      throw new UnavailableError('the event stream (Redis)', { cause: error });
     }
   }
 

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RedisEventStream } from '../../../adapters/stores/redis/event-stream.ts';
 import { RedisEventStreamConsumer } from '../../../adapters/stores/redis/event-stream-consumer.ts';
+import { RedisEventStreamFollower } from '../../../adapters/stores/redis/event-stream-follower.ts';
 import { IngestionService } from '../../../core/context/ingestion-service.ts';
 import { ProfileBuilder } from '../../../core/context/profile-builder.ts';
 import type { ShopEvent } from '../../../core/events/shop-event.ts';
@@ -157,5 +158,30 @@ describe('Redis Stream ingestion', () => {
     expect(JSON.parse(dead[1]![5]!).id).toBe('poison');
     expect(await admin.xpending(stream, 'profiles')).toEqual([0, null, null, null]);
     expect(consumer.stats.deadLettered).toBe(2);
+  });
+
+  it('erasure notices: the group acknowledges them without dead-lettering; a follower sees them in order with the events', async () => {
+    const { builder, stream } = await world();
+    const queue = new RedisEventStream({ client: admin, stream });
+    const [before, after] = [makeEvents(4, 'f1', 2), makeEvents(2, 'f2', 2)];
+    await queue.publish(before);
+    await queue.publishErasure('shopper-0');
+    await queue.publish(after);
+    const consumer = new RedisEventStreamConsumer({ client: connect(), stream, group: 'profiles', consumer: 'w', blockMs: 20, handler: (e) => builder.applyEvents(e) });
+    await consumer.ensureGroup();
+    await consumer.poll({ block: false });
+    expect(consumer.stats).toMatchObject({ applied: 6, deadLettered: 0 });
+    expect(await admin.xpending(stream, 'profiles')).toEqual([0, null, null, null]);
+    const log: string[] = [];
+    const follower = new RedisEventStreamFollower({
+      client: connect(), stream, batchSize: 3, blockMs: 20,
+      onEvents: (events) => void log.push(...events.map((e) => e.id)),
+      onErase: (shopperId) => void log.push(`erase ${shopperId}`),
+    });
+    expect(await follower.caughtUp()).toBe(false);
+    while ((await follower.poll({ block: false })) > 0);
+    expect(log).toEqual([...before.map((e) => e.id), 'erase shopper-0', ...after.map((e) => e.id)]);
+    expect(await follower.caughtUp()).toBe(true);
+    expect(follower.stats).toMatchObject({ observed: 6, erasures: 1, skipped: 0, failures: 0 });
   });
 });
