@@ -84,7 +84,10 @@ export interface Recommender {
   itemBySemanticId(code: string): Promise<CatalogItem | undefined>;
   readonly name: string;
   erase(shopperId: string): Promise<number>;
-  /** Re-reads the catalog and rebuilds the statistics now (otherwise both happen lazily). */
+  /**
+   * Re-reads the catalog and rebuilds the statistics now (otherwise both happen lazily), and waits for the vector
+   * index's training (otherwise it runs in the background while queries use the exact scan).
+   */
   refresh(): Promise<void>;
 }
 
@@ -125,6 +128,7 @@ class DefaultRecommender implements Recommender {
       const state = this.shopperStates.get(shopperId, await this.options.events.listByUser(shopperId));
       warmPersonalLists({ catalog, model, history: state.history, shopper: state });
     }
+    await this.index.train?.();
   }
 
   async recommend(request: RecommendRequest): Promise<Recommendation[]> {
@@ -204,10 +208,20 @@ class DefaultRecommender implements Recommender {
     if (!this.building) {
       this.building = CatalogIndex.build({ snapshot, vectorIndex: this.index, embedder: this.options.embedder,
         dimensions: this.options.dimensions, previous: this.catalogIndex })
+        .then((built) => { this.trainInBackground(); return built; })
         .finally(() => { this.building = undefined; });
     }
     this.catalogIndex = await this.building;
     return this.catalogIndex;
+  }
+
+  /**
+   * Starts the vector index's training after a catalog (re)load, not awaited: the request that triggered the load
+   * is answered by the exact scan meanwhile instead of waiting seconds for k-means.
+   */
+  private trainInBackground(): void {
+    // A failure leaves queries on the exact scan (or the previous file); refresh() awaits train() and reports it.
+    this.index.train?.().catch(() => undefined);
   }
 
   private async statistics(force: boolean) {

@@ -24,12 +24,30 @@ export function nearestCentroid(codebook: Codebook, data: Float32Array, offset: 
   return best;
 }
 
+/** Rows assigned to their nearest centroid between two yields of {@link kmeansSteps} (~1-3 ms at √n clusters). */
+const ROWS_PER_STEP = 8;
+/** Rows compared with one centroid between two yields (seeding, centroid sums). */
+const ROWS_PER_PASS_STEP = 1024;
+
 /**
  * Seeded k-means (k-means++ seeding, Lloyd iterations) over `count` rows of `data`. Used for the inverted-file
  * index and the residual-quantization codebooks of semantic ids. Empty clusters are re-seeded from the farthest row.
  */
 export function kmeans(data: Float32Array, count: number, dimensions: number, k: number, random: Random,
   iterations = 12): { codebook: Codebook; assignment: Int32Array } {
+  const steps = kmeansSteps(data, count, dimensions, k, random, iterations);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link kmeans} as a generator that yields every few rows of each pass (a step is a few milliseconds), so a caller
+ * can spread the work over many event-loop turns. Same arithmetic in the same order: same seed, same result.
+ */
+export function* kmeansSteps(data: Float32Array, count: number, dimensions: number, k: number, random: Random,
+  iterations = 12): Generator<void, { codebook: Codebook; assignment: Int32Array }> {
   const clusters = Math.max(1, Math.min(k, count));
   const centroids = new Float32Array(clusters * dimensions);
   const nearest = new Float64Array(count).fill(Infinity);
@@ -40,10 +58,12 @@ export function kmeans(data: Float32Array, count: number, dimensions: number, k:
     for (let r = 0; r < count; r += 1) {
       nearest[r] = Math.min(nearest[r]!, squaredDistance(data, r * dimensions, centroids, c * dimensions, dimensions));
       total += nearest[r]!;
+      if (r % ROWS_PER_PASS_STEP === ROWS_PER_PASS_STEP - 1) yield;
     }
     let x = random.next() * total;
     chosen = count - 1;
     for (let r = 0; r < count; r += 1) { x -= nearest[r]!; if (x <= 0) { chosen = r; break; } }
+    yield;
   }
   const codebook: Codebook = { k: clusters, dimensions, centroids };
   const assignment = new Int32Array(count);
@@ -53,6 +73,7 @@ export function kmeans(data: Float32Array, count: number, dimensions: number, k:
       const c = nearestCentroid(codebook, data, r * dimensions);
       if (c !== assignment[r] || iteration === 0) changed += 1;
       assignment[r] = c;
+      if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     }
     const sums = new Float64Array(clusters * dimensions);
     const sizes = new Int32Array(clusters);
@@ -60,6 +81,7 @@ export function kmeans(data: Float32Array, count: number, dimensions: number, k:
       const c = assignment[r]!;
       sizes[c]! += 1;
       for (let i = 0; i < dimensions; i += 1) sums[c * dimensions + i]! += data[r * dimensions + i]!;
+      if (r % ROWS_PER_PASS_STEP === ROWS_PER_PASS_STEP - 1) yield;
     }
     for (let c = 0; c < clusters; c += 1) {
       if (sizes[c] === 0) {

@@ -74,6 +74,12 @@ export interface VectorIndex {
   deleteByShopper(shopperId: string): Promise<void>;
   /** How many vectors are stored. */
   count(): Promise<number>;
+  /**
+   * Builds whatever search structure a bulk load left missing or stale (the in-process index's inverted file),
+   * without blocking queries, which keep answering meanwhile; resolves when done. Indexes that maintain their
+   * structure on every write (hnswlib, Pinecone) leave it out.
+   */
+  train?(): Promise<void>;
   close(): Promise<void>;
 }
 
