@@ -46,8 +46,10 @@ export interface AppStores {
 }
 
 /** The shopping assistant's dialogs (dialogs/shopping-assistant) as the turn handler. */
-function shoppingAssistantHandler({ translator, stores, context, studio, logger }: HandlerDeps): TurnHandler {
+function shoppingAssistantHandler({ translator, stores, context, studio, logger, warmers }: HandlerDeps): TurnHandler {
   const recommender = createRecommender({ catalog: stores.catalog, events: stores.events, profiles: stores.profiles });
+  // Built ahead of the first shopper: otherwise their request pays for the catalog index and the statistics.
+  warmers.push(() => recommender.refresh());
   // One erasure for the chat ("delete my data") and DELETE /api/v1/users/{id}: every store, plus the recommender.
   context.erasure.register({ name: 'recommender', erase: (shopperId) => recommender.erase(shopperId) });
   // Popularity, co-purchases and neighbouring shoppers learn from every applied event (demo data and the API).
@@ -69,6 +71,8 @@ interface HandlerDeps {
   context: ContextServices;
   studio?: StudioServices;
   logger?: Logger;
+  /** Work to do ahead of the first turns (see {@link AppServices.warmUp}). */
+  warmers: (() => Promise<void>)[];
 }
 
 /** Everything the server's routes use, built once by {@link createAppServices}. */
@@ -90,6 +94,11 @@ export interface AppServices {
   turns: TurnRunner;
   /** What `/healthz` reports; components push their probe here. */
   health: HealthCheck[];
+  /**
+   * Builds ahead of time what the first turns would otherwise build (the recommender's catalog index, statistics
+   * and vector index). Call it once the catalogs are loaded; turns work before it ends, only slower.
+   */
+  warmUp(): Promise<void>;
   /** Releases every connection and timer, in reverse order of creation. */
   close(): Promise<void>;
 }
@@ -98,7 +107,7 @@ export interface AppServices {
 export interface AppServicesOptions {
   config: AppConfig;
   /** The turn handler; default the shopping assistant's dialogs. Tests plug in their own here. */
-  handler?: (deps: { translator: Translator; stores: AppStores }) => TurnHandler;
+  handler?: (deps: { translator: Translator; stores: AppStores; warmers: (() => Promise<void>)[] }) => TurnHandler;
   /** Extra middleware run after the session is loaded. */
   middleware?: Middleware<TurnContext>[];
   /** Where logs go (default stdout). */
@@ -164,7 +173,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const context = await createContextServices({ config, logger, sessions: base.sessions, redis, health, closers });
   const studio = await createStudioServices({ config, logger, throttle: base.pipeline.rateLimit, health, closers });
   const stores: AppStores = { ...base, catalog: context.catalog, events: context.events, profiles: context.profiles, consent: context.consent };
-  const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores, context, studio, logger: logger as unknown as Logger });
+  const warmers: (() => Promise<void>)[] = [];
+  const handler = (options.handler ?? shoppingAssistantHandler)({ translator, stores, context, studio, logger: logger as unknown as Logger, warmers });
   const coreLogger = logger as unknown as Logger;
   const bot = createBot({
     translator,
@@ -193,6 +203,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const tokens = createShopperTokens({ secret: config.auth.jwtSecret });
   return {
     config, logger, metrics, resources, translator, tokens, stores, context, studio, redis, bot, turns, health,
+    async warmUp() {
+      for (const warm of warmers) await warm();
+    },
     async close() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'close failed'));
     },

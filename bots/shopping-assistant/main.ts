@@ -39,6 +39,12 @@ async function main(): Promise<void> {
   const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
   const demo = await services.context.loadDemoData();
   if (demo) services.logger.info(demo, 'demo catalogs and shoppers loaded (DEMO_DATA=off skips this)');
+  // In the background: shoppers are served meanwhile, the first ones only wait for what they need built.
+  const warmStarted = Date.now();
+  services.warmUp().then(
+    () => services.logger.info({ ms: Date.now() - warmStarted }, 'recommender ready'),
+    (err: unknown) => services.logger.error({ err }, 'warm-up failed; the first requests build what they need'),
+  );
   const { token } = await services.tokens.sign({ shopperId: 'demo', ttlSeconds: 86_400 });
   console.log(banner(config, `http://${host}:${port}`, token, await services.studio.bootstrap));
 

@@ -29,6 +29,8 @@ describe('the shopping assistant behind the in-app API (composition root)', () =
     expect(catalog.json()).toEqual({ upserted: CATALOG.length });
     const events = await app.inject({ method: 'POST', url: '/api/v1/events', headers, payload: { events: REGULAR_EVENTS } });
     expect(events.statusCode).toBe(202);
+    // As `npm start` does once the catalogs are in: the recommender is built before the first shopper asks.
+    await services.warmUp();
   }, 60_000);
   afterAll(async () => {
     await app?.close();
