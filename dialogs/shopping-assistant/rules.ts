@@ -9,6 +9,7 @@ import {
 } from './extract.ts';
 import { extractNeed } from './needs.ts';
 import type { ShopMemory } from './shop-memory.ts';
+import { allExceptPart, namedShown, withoutPart } from './shown-refs.ts';
 
 // `\b` only knows ASCII letters, so every pattern gets Unicode-aware word boundaries.
 function w(source: string): RegExp {
@@ -92,6 +93,8 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
     // Only understood in context (something was just added), so it outranks the recognizer's "нет" = no, however sure.
     return { name: 'cart_correction', confidence: 1 };
   }
+  const listed = aboutShownList(text, memory);
+  if (listed) return listed;
   if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
   const rule = RULES.find(([, pattern]) => pattern.test(text));
   // A need ("подарок ребёнку", "от головной боли") asks for a suggestion, however it is worded.
@@ -118,4 +121,31 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
 /** A full occasion request rather than a follow-up ("а на завтрак?"): several words, not opened with "а"/"and". */
 function newOccasionRequest(text: string): boolean {
   return Boolean(extractOccasion(text)) && text.trim().split(/\s+/).length >= 4 && !/^\s*(?:а|и|and|what\s+about|how\s+about)\s/iu.test(text);
+}
+
+/** "сколько это всё стоит?", "how much for all of them?", "итого?": what everything on screen (or in the cart) comes to. */
+const TOTAL = w('\\bсколько\\b[^?]*?\\b(?:всего|вместе|в\\s+сумме|итого|за\\s+вс[её]|за\\s+все|за\\s+них|за\\s+список)\\b|\\bсколько\\s+(?:стоит|стоят|будет|выйдет|выходит|получится|получается)\\s+(?:вс[её]|они|это\\s+вс[её]|все\\s+они)\\b|\\b(?:общая\\s+(?:сумма|стоимость)|итого)\\b|\\bна\\s+какую\\s+сумму\\b|\\bhow\\s+much\\b.*\\b(?:all|altogether|in\\s+total|total|together|everything|them|these|those|the\\s+lot)\\b|\\bwhat(?:\'s|\\s+is|\\s+does|\\s+do)\\s+(?:the\\s+|it\\s+all\\s+|they\\s+|this\\s+|that\\s+)?(?:total|come\\s+to|add\\s+up\\s+to|cost\\s+altogether)\\b|\\b(?:total|sum)\\s+(?:price|cost)\\b|^\\s*(?:the\\s+)?total\\s*\\??\\s*$');
+
+const CART_WORD = w('\\bкорзин\\p{L}*|\\b(?:cart|basket)\\b');
+
+const ADD_VERB = w('\\b(?:добав\\p{L}*|положи|возьм\\p{L}*|беру|закинь|кинь|закажи|add|put|take|get|order|buy)\\b');
+
+/**
+ * Follow-ups about the list on screen, only understood in its context (so decisive): its total, "добавь всё кроме
+ * второго", and "без молока" / "without the milk" leaving an item out of a usual order that is not in the cart yet.
+ */
+function aboutShownList(text: string, memory: Partial<ShopMemory>): IntentScore | undefined {
+  const shown = memory.shown ?? [];
+  const onScreen = memory.view === 'list' && shown.length > 0;
+  if (TOTAL.test(text) && !extractService(text)) {
+    if (onScreen && !CART_WORD.test(text)) return { name: 'shown_total', confidence: 1 };
+    if ((memory.cart?.length ?? 0) > 0) return { name: 'view_cart', confidence: 0.95 };
+    return undefined;
+  }
+  if (shown.length > 0 && ADD_VERB.test(text) && allExceptPart(text) !== undefined) return { name: 'add_to_cart', confidence: 1 };
+  // A proposal to add as a whole (a usual order, a list whose total was asked): "без молока" edits it, it states no diet.
+  const proposal = memory.last?.kind === 'reorder' || memory.offer?.intent === 'add_to_cart';
+  const without = onScreen && proposal ? withoutPart(text) : undefined;
+  if (without && namedShown(without, shown).length > 0) return { name: 'remove_from_cart', confidence: 1 };
+  return undefined;
 }

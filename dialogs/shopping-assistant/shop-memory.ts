@@ -66,6 +66,11 @@ export interface ShopMemory {
   excludeItems: string[];
   /** Shopper said no to history-based suggestions. */
   noPersonalization?: boolean;
+  /**
+   * What the shopper saw last: a list of suggestions (not in the cart yet) or the cart (or a change to it), so
+   * "убери второе" edits the one on screen.
+   */
+  view?: 'list' | 'cart';
   /** A yes/no offer made in the last answer: what "да" means. */
   offer?: { intent: string; args: Record<string, string> };
 }
@@ -90,6 +95,7 @@ const RECENT_LIMIT = 20;
 /** Puts a new list on screen: it becomes what references resolve against, and is remembered as recent. */
 export function showItems(memory: ShopMemory, items: ShownItem[]): void {
   memory.shown = items;
+  memory.view = 'list';
   const keys = new Set(items.map(keyOf));
   memory.recent = [...items, ...(memory.recent ?? []).filter((s) => !keys.has(keyOf(s)))].slice(0, RECENT_LIMIT);
 }

@@ -9,22 +9,11 @@ import { button, cardsReply, rub, serviceName, toCard } from '../cards.ts';
 import { extractProductText, extractQuantity } from '../extract.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, type CartLine, type ShopMemory, type ShownItem } from '../shop-memory.ts';
-import { stems, stemWord } from '../text-match.ts';
+import { allExceptPart, byTitle, namedShown } from '../shown-refs.ts';
 import { compareShown } from './compare.ts';
 import { present } from './present.ts';
+import { proposalDialogs, removeFromShown, shownToRemove } from './proposal.ts';
 import { searchRequest } from './query.ts';
-
-/** The shown item whose title best matches the words of the message, when exactly one does. */
-function byTitle<T extends { title: string }>(text: string, items: readonly T[]): T | undefined {
-  const words = stems(text).filter((s) => s.length >= 3);
-  if (words.length === 0) return undefined;
-  const scored = items.map((item) => {
-    const title = new Set(stems(item.title));
-    return { item, score: words.filter((w) => title.has(w) || [...title].some((t) => t.length >= 4 && t.startsWith(stemWord(w)))).length };
-  }).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
-  if (scored.length === 0 || (scored[1] && scored[1].score === scored[0]!.score)) return undefined;
-  return scored[0]!.item;
-}
 
 function findShown(memory: ShopMemory, key: string): ShownItem | undefined {
   return memory.shown.find((s) => keyOf(s) === key) ?? memory.cart.find((l) => keyOf(l) === key) as ShownItem | undefined
@@ -68,6 +57,8 @@ function addLine(memory: ShopMemory, item: ShownItem, quantity: number): CartLin
 
 function afterCartChange(turn: DialogTurn, key: string, vars: Record<string, unknown>): void {
   const memory = shopMemory(turn);
+  // The cart changed after the list was shown: "убери второе" now means the cart.
+  memory.view = 'cart';
   turn.say(key, { ...vars, count: cartCount(memory.cart), total: rub(turn, cartTotal(memory.cart)) }, [
     button(turn, 'assistant:buttons.cart', 'view_cart'),
     button(turn, 'assistant:buttons.checkout', 'checkout'),
@@ -123,6 +114,20 @@ const COMPARE = /сравн|чем\s+отлича|в\s+ч[её]м\s+разниц
 /** "добавь всё", "возьми их все", "add them all": every item on screen, never a search for the word "всё". */
 const ALL_SHOWN = /^\s*(?:\p{L}+\s+)?(?:(?:их|это|эти)\s+)?(?:всё|все|всех|всю|целиком|everything|(?:them\s+)?all(?:\s+of\s+(?:them|these|it))?)(?:\s+(?:их|это|эти|сразу|в\s+корзину|to\s+(?:the\s+|my\s+)?cart))*\s*[.!]*\s*$/iu;
 
+/** "добавь всё кроме второго", "add everything except the milk": the list on screen without what is named. */
+function addAllExcept(turn: DialogTurn, memory: ShopMemory, excluded: readonly ShownItem[]): void {
+  const keys = new Set(excluded.map(keyOf));
+  const added = memory.shown.filter((s) => !keys.has(keyOf(s)));
+  if (excluded.length === 0 || added.length === 0) {
+    // What to leave out is not in the list (or is all of it): nothing is added on a guess.
+    turn.say('assistant:ask.which_except', {}, [button(turn, 'assistant:buttons.add_all', 'add_to_cart', { all: 1 })]);
+    return;
+  }
+  for (const item of added) addLine(memory, item, item.quantity ?? 1);
+  const titles = excluded.map((i) => turn.t('assistant:quoted', { title: i.title })).join(', ');
+  afterCartChange(turn, 'assistant:added_all_except', { items: added.length, titles });
+}
+
 /** "возьми второе", "добавь 3 штуки первого", "ещё две такие", the card's "В корзину" button. */
 function addToCartDialog(deps: ShopDeps): Dialog {
   const form = createFormDialog({
@@ -160,6 +165,11 @@ function addToCartDialog(deps: ShopDeps): Dialog {
       // "сравни первые два" names two items and a number, but asks to compare, never to buy two of the first.
       if (!args.item && !args.n && COMPARE.test(turn.text)) {
         compareShown(turn, memory);
+        return complete();
+      }
+      const except = args.all === '1' || args.item || args.n ? undefined : allExceptPart(turn.text);
+      if (except !== undefined && memory.shown.length > 0) {
+        addAllExcept(turn, memory, namedShown(except, memory.shown));
         return complete();
       }
       if (args.all === '1' || (!args.item && !args.n && ALL_SHOWN.test(turn.text))) {
@@ -242,6 +252,7 @@ function showCart(turn: DialogTurn): void {
     turn.say('assistant:cart_empty', {}, [button(turn, 'assistant:buttons.popular', 'recommend'), button(turn, 'assistant:buttons.reorder', 'reorder')]);
     return;
   }
+  memory.view = 'cart';
   memory.shown = memory.cart.map((l) => ({ itemId: l.itemId, service: l.service, title: l.title, price: l.price, reasons: [], quantity: l.quantity }));
   const cards = memory.shown.map((s, i) => toCard(turn, s, i, turn.t('assistant:cart_line', { quantity: s.quantity, price: rub(turn, s.price), sum: rub(turn, s.price * (s.quantity ?? 1)) })));
   const text = turn.t('assistant:cart', { count: cartCount(memory.cart), total: rub(turn, cartTotal(memory.cart)) });
@@ -257,6 +268,9 @@ function viewCartDialog(): Dialog {
   return createActionDialog({ id: 'view_cart', intents: ['view_cart'], run: async (turn) => showCart(turn) });
 }
 
+/** "очисти корзину", "убери всё", "clear the cart": every line. */
+const CLEAR_ALL = /(?:всё|все|всю|целиком|очисти|clear|empty|everything|all)(?![\p{L}])/iu;
+
 /** "убери молоко", "удали второе", "убери одну", "очисти корзину". */
 function removeDialog(): Dialog {
   return createActionDialog({
@@ -264,10 +278,15 @@ function removeDialog(): Dialog {
     intents: ['remove_from_cart'],
     run: async (turn, args) => {
       const memory = shopMemory(turn);
+      const everything = args.all === '1' || CLEAR_ALL.test(turn.text);
+      // "убери второе" right after a list was shown edits that list, not the cart (the reply says which).
+      const listed = everything ? undefined : shownToRemove(turn, memory, args);
+      if (listed) return removeFromShown(turn, memory, listed);
       if (memory.cart.length === 0) return showCart(turn);
-      if (args.all === '1' || /(?:всё|все|всю|целиком|очисти|clear|empty|everything|all)(?![\p{L}])/iu.test(turn.text)) {
+      if (everything) {
         memory.cart = [];
         memory.lastAdded = undefined;
+        memory.view = 'cart';
         return turn.say('assistant:cart_cleared', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
       }
       const key = typeof args.item === 'string' ? args.item : undefined;
@@ -314,5 +333,5 @@ function checkoutDialog(deps: ShopDeps): Dialog {
 
 /** The cart dialogs. */
 export function cartDialogs(deps: ShopDeps): Dialog[] {
-  return [addToCartDialog(deps), cartCorrectionDialog(), viewCartDialog(), removeDialog(), checkoutDialog(deps)];
+  return [addToCartDialog(deps), cartCorrectionDialog(), viewCartDialog(), removeDialog(), checkoutDialog(deps), ...proposalDialogs()];
 }
