@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
+import { categoryName } from '../../core/catalog/category-names.ts';
 import type { ExplicitPreference } from '../../core/context/shopper-profile.ts';
 import type { ShopEvent } from '../../core/events/shop-event.ts';
 import type { CatalogSnapshot, CatalogStore } from '../../core/stores/catalog-store.ts';
@@ -7,7 +8,7 @@ import type { ConsentStore } from '../../core/stores/consent-store.ts';
 import type { EventStore } from '../../core/stores/event-store.ts';
 import type { ProfileStore } from '../../core/stores/profile-store.ts';
 import { fits } from './constraints.ts';
-import { suitsNeed } from './needs.ts';
+import { needOrder, suitsNeed } from './needs.ts';
 import { suitsOccasion } from './occasions.ts';
 import { spellingOf } from './spelling.ts';
 import type { Reason, ReorderQuery, ShoppingBackend, ShoppingQuery, StatedPreference, Suggestion } from './ports.ts';
@@ -176,10 +177,15 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
     if (entry?.orders) reasons.push({ code: 'ordered_before', vars: { count: entry.orders, service: item.service } });
     else if (entry?.carts || entry?.views) reasons.push({ code: 'viewed_before', vars: { service: item.service } });
     if (!entry?.orders && (history.categories.get(item.category) ?? 0) > 0) {
-      reasons.push({ code: 'likes_category', vars: { category: item.category.split('/').pop() } });
+      // The shelf is named in the reply's language, or not at all (no Russian shelf name in an English reason).
+      const category = categoryName(item.category, query.locale);
+      reasons.push(category ? { code: 'likes_category', vars: { category } } : { code: 'likes_category_unnamed' });
     }
     if (suitsOccasion(item, query.occasion)) reasons.push({ code: 'occasion', vars: { occasion: query.occasion } });
-    if (suitsNeed(item, query.need)) reasons.push({ code: 'need', vars: { need: query.need, category: item.category.split('/').pop() } });
+    if (suitsNeed(item, query.need)) {
+      const category = categoryName(item.category, query.locale);
+      reasons.push({ code: category ? 'need' : 'need_unnamed', vars: { need: query.need, ...(category ? { category } : {}) } });
+    }
     if (reasons.length === 0) reasons.push({ code: pop > 0 ? 'popular' : 'pick', vars: { service: item.service } });
     return reasons;
   }
@@ -201,7 +207,8 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
       scored.push({ item, key, score, text, pop, full: queryStems.length > 1 && matchesAll(item, queryStems) });
     }
     // An item with every word of the request ("cat food") comes before one with only some ("cat litter").
-    scored.sort((a, b) => Number(b.full) - Number(a.full) || b.score - a.score || a.item.price - b.item.price || a.item.id.localeCompare(b.item.id));
+    // Within a need, its first shelves lead (a dog's food before its leads).
+    scored.sort((a, b) => Number(b.full) - Number(a.full) || needOrder(a.item, query.need) - needOrder(b.item, query.need) || b.score - a.score || a.item.price - b.item.price || a.item.id.localeCompare(b.item.id));
     return scored.slice(0, Math.max(query.limit * 4, 20))
       .map((s) => ({ item: s.item, reasons: reasonsFor(s.key, s.item, query, ctx.history, s.text, s.pop) }));
   }

@@ -2,6 +2,7 @@ import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 import { itemKey } from '../../core/stores/catalog-store.ts';
 import type { ShoppingQuery } from './ports.ts';
 import { suitsNeed } from './needs.ts';
+import { isForPet } from './pets.ts';
 import { namesItem } from './text-match.ts';
 
 /** Words that ask for alcohol as such ("что-нибудь выпить покрепче" is not enough: the shopper must say it). */
@@ -69,7 +70,8 @@ export function violation(item: CatalogItem, query: ShoppingQuery): string | und
   if (query.service && item.service !== query.service) return 'service';
   if (query.budget !== undefined && item.price > query.budget) return 'budget';
   const tags = item.tags ?? [];
-  for (const tag of query.excludeTags) if (tags.includes(tag)) return `exclude:${tag}`;
+  // "у меня больше нет кошки" keeps `pet_cat` out: the catalog tags no pet, its shelves name them.
+  for (const tag of query.excludeTags) if (tags.includes(tag) || isForPet(item, tag)) return `exclude:${tag}`;
   for (const tag of query.requireTags) {
     if (!hasFact(item, tag) && (isFood(item) || tag === 'organic')) return `require:${tag}`;
     if ((CONFLICTS[tag] ?? []).some((t) => tags.includes(t))) return `conflict:${tag}`;

@@ -10,6 +10,12 @@ interface NeedDefinition {
   said: RegExp;
   /** What answers it, matched against the category path and both titles. */
   answers: RegExp;
+  /** Catalog tags that answer it as well ("kids"). */
+  tags?: readonly string[];
+  /** Shelves shown first within the answer (a dog's food before its leads). */
+  first?: RegExp;
+  /** Pets' shelves answer it (only the pet needs). */
+  pets?: boolean;
 }
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -18,6 +24,24 @@ const re = (source: string) => new RegExp(source.replaceAll('\\b', E), 'iu');
 
 const CHILD_RU = 'реб[её]н\\p{L}*|дет(?:ям|ей|и|ский|ское|ская)?|сын\\p{L}*|доч\\p{L}*|малыш\\p{L}*|внук\\p{L}*|внучк\\p{L}*|мальчик\\p{L}*|девочк\\p{L}*|племянни\\p{L}*';
 const CHILD_EN = "child(?:ren)?|kids?|son|daughter|boy|girl|baby|toddler|grandchild|grandson|granddaughter|nephew|niece";
+
+/** "для ребёнка", "малышу", "for my kid": who the goods are for, in the forms that follow "для" / "for" or stand alone. */
+const KID_FOR_RU = 'реб[её]нка|реб[её]нку|детей|детям|малыша|малышу|малышки|малышке|малышей|сына|сыну|дочки|дочке|дочери|внука|внуку|внучки|внучке';
+const KID_FOR_EN = 'kids?|child(?:ren)?|baby|babies|toddlers?|little\\s+ones?|son|daughter';
+/** "для собаки", "for my dog". */
+const DOG_FOR_RU = 'собак\\p{L}*|пс(?:а|у|ом)|щенк\\p{L}*|п[её]сика';
+const DOG_FOR_EN = 'dogs?|pupp(?:y|ies)|doggy';
+const CAT_FOR_RU = 'кош(?:ки|ке|ку|кой|ек|кам)|кот(?:а|у|ов|ам|ика|ику|ят|ёнка|енка)';
+const CAT_FOR_EN = 'cats?|kittens?|kitty';
+/** Words that ask for goods without naming a product: "что-нибудь для…", "what for…", "breakfast for…". */
+const ANY_RU = 'что(?:-нибудь|-то|-либо)?|чего-нибудь|чего-то|товар\\p{L}*|завтрак\\p{L}*|обед\\p{L}*|ужин\\p{L}*|перекус\\p{L}*|ед[ауы]|покуп\\p{L}*';
+const ANY_EN = "what(?:'s)?|something|anything|stuff|things|goods|products|breakfast|lunch|dinner|snacks?|food|buy|get";
+const OWNER = '(?:мо(?:ей|его|ему|ей|им)\\s+|наш(?:ей|его|ему|им)\\s+|(?:my|our|the|a)\\s+(?:little\\s+)?)?';
+
+/** "что-нибудь для ребёнка", "что взять собаке", "what for my dog?", "something for the baby". */
+function forWhom(ru: string, en: string): string {
+  return `${B}(?:(?:${ANY_RU})\\s+(?:\\p{L}+\\s+){0,3}?(?:для\\s+)?${OWNER}(?:${ru})\\b|(?:${ANY_EN})\\s+(?:\\p{L}+\\s+){0,3}?for\\s+${OWNER}(?:${en})\\b)`;
+}
 
 /** Grown-ups a gift is for ("маме", "коллеге", "for my dad"). */
 const ADULT_RU = 'мам\\p{L}*|пап\\p{L}*|мат(?:ери|ерью)|отц\\p{L}*|муж\\p{L}*|жен(?:е|ы|у|ой)|бабушк\\p{L}*|дедушк\\p{L}*|коллег\\p{L}*|начальни\\p{L}*|руководител\\p{L}*|друг(?:у|а)|подруг\\p{L}*|девушк\\p{L}*|парн(?:ю|я)|брат\\p{L}*|сестр\\p{L}*|тёщ\\p{L}*|тещ\\p{L}*|свекров\\p{L}*|свекр\\p{L}*|учител\\p{L}*|врач\\p{L}*|сосед\\p{L}*|родител\\p{L}*|взросл\\p{L}*';
@@ -41,6 +65,27 @@ const NEEDS: readonly NeedDefinition[] = [
     // Shelves that make a present for a grown-up: sweets in boxes, tea and coffee, perfume and cosmetics, flowers,
     // gadgets and small appliances, tableware and home textiles; never groceries, medicine or alcohol (no age check here).
     answers: /(?:^|\/)(?:Сладости|Шоколад|Конфеты|Кофе и чай|Чай|Кофе|Парфюмерия|Косметика|Красота|Цветы|Подарки|Наушники|Умные часы|Техника для кухни|Чайники|Посуда|Текстиль|Sweets|Chocolate|Tea|Coffee|Perfume|Cosmetics|Beauty|Flowers|Gifts|Headphones|Smart watches|Kitchen appliances|Tableware)(?:\/|$| )/iu,
+  },
+  {
+    // After the gifts: "что-нибудь для ребёнка на завтрак" is for a child, not a present.
+    id: 'kids',
+    said: re(forWhom(KID_FOR_RU, KID_FOR_EN)),
+    answers: /(?:^|\/)(?:Детские товары|Детское питание|Baby|Kids)|детск|для детей|для малыш|(?<!\p{L})(?:baby|kids|children'?s|toddler|infant)(?!\p{L})/iu,
+    tags: ['kids'],
+  },
+  {
+    id: 'pet_dog',
+    said: re(forWhom(DOG_FOR_RU, DOG_FOR_EN)),
+    answers: /для собак|собак|щен|(?<!\p{L})(?:dogs?|pupp(?:y|ies))(?!\p{L})/iu,
+    first: /(?:^|\/)Корм|(?<!\p{L})food(?!\p{L})/iu,
+    pets: true,
+  },
+  {
+    id: 'pet_cat',
+    said: re(forWhom(CAT_FOR_RU, CAT_FOR_EN)),
+    answers: /для кош|кошач|котят|(?<!\p{L})(?:cats?|kittens?)(?!\p{L})/iu,
+    first: /(?:^|\/)Корм|(?<!\p{L})food(?!\p{L})/iu,
+    pets: true,
   },
   {
     id: 'pain',
@@ -84,10 +129,22 @@ export function suitsNeed(item: CatalogItem, need: string | undefined): boolean 
   if (!known) cache.set(item, (known = new Map()));
   let suits = known.get(need);
   if (suits === undefined) {
-    const answers = NEEDS.find((n) => n.id === need)?.answers;
+    const definition = NEEDS.find((n) => n.id === need);
     const text = `${item.category} ${item.title.ru} ${item.title.en ?? ''}`;
-    suits = answers !== undefined && answers.test(text) && !PETS.test(text);
+    const tagged = (definition?.tags ?? []).some((tag) => (item.tags ?? []).includes(tag));
+    suits = definition !== undefined && (tagged || definition.answers.test(text)) && Boolean(definition.pets) === PETS.test(text);
     known.set(need, suits);
   }
   return suits;
+}
+
+/** 0 for the shelves a need shows first (a dog's food before its leads), 1 for the rest of its answer. */
+export function needOrder(item: CatalogItem, need: string | undefined): number {
+  const first = NEEDS.find((n) => n.id === need)?.first;
+  return first && first.test(`${item.category} ${item.title.en ?? ''}`) ? 0 : 1;
+}
+
+/** Needs answered only by food ("для ребёнка на завтрак" is baby food, not nappies): an occasion makes them so. */
+export function needsFood(need: string | undefined, occasion: string | undefined): boolean {
+  return need === 'kids' && occasion !== undefined;
 }

@@ -4,9 +4,9 @@ import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 const OCCASION_GOODS: Readonly<Record<string, RegExp>> = {
   dinner: /готов|мяс|птиц|куриц|индейк|рыб|овощ|паст|макарон|спагетт|круп|рис|пельмен|салат|гарнир|сыр|хлеб|соус|ready|meal|meat|chicken|fish|vegetable|pasta|rice|cheese|bread|salad/i,
   lunch: /готов|суп|мяс|птиц|куриц|рыб|овощ|паст|макарон|круп|салат|хлеб|ready|meal|soup|meat|chicken|fish|vegetable|pasta|salad|sandwich/i,
-  breakfast: /молоч|молок|йогурт|творог|яйц|каш|хлопь|мюсли|гранол|хлеб|сыр|кофе(?!ин)|чай|масл|джем|м[её]д|сок|круассан|milk|yogurt|egg|oat|cereal|granola|bread|cheese|coffee|tea|butter|juice/i,
+  breakfast: /завтрак|breakfast|молоч|молок|йогурт|творог|яйц|каш|хлопь|мюсли|гранол|хлеб|сыр|кофе(?!ин)|чай|масл|джем|м[её]д|сок|круассан|milk|yogurt|egg|oat|cereal|granola|bread|cheese|coffee|tea|butter|juice/i,
   party: /снек|чипс|напит|сок|газиров|лимонад|сыр|фрукт|орех|сладост|конфет|торт|пицц|колбас|snack|chips|drink|juice|soda|cheese|fruit|nuts|sweet|cake|pizza/i,
-  picnic: /мяс|шашлык|гриль|овощ|хлеб|лаваш|напит|сок|вод|снек|фрукт|соус|кетчуп|meat|grill|vegetable|bread|drink|water|juice|snack|fruit|sauce/i,
+  picnic: /сэндвич|sandwich|мяс|шашлык|гриль|овощ|хлеб|лаваш|напит|сок|вод|снек|фрукт|соус|кетчуп|meat|grill|vegetable|bread|drink|water|juice|snack|fruit|sauce/i,
   snack: /снек|батончик|орех|фрукт|йогурт|печень|чипс|сухарик|шоколад|snack|bar|nuts|fruit|yogurt|cookie|chips|chocolate/i,
 };
 
@@ -26,6 +26,12 @@ const NOT_FOR_TITLES: Readonly<Record<string, RegExp>> = {
   breakfast: /суп|чипс|(?<!\p{L})soup|chips/iu,
 };
 
+/**
+ * Shelves of cooked dishes: their titles list ingredients ("Пицца «Четыре сыра»", "омлет с молоком"), not the meal they
+ * make, so the shelf alone decides ("Готовая еда/Завтраки" is breakfast, "Готовая еда/Пицца" is not).
+ */
+const DISHES = /^(?:Готовая еда|Замороженные продукты|Кулинария|Ready meals|Ready food|Frozen)(?:\/|$)/iu;
+
 const cache = new WeakMap<CatalogItem, Map<string, boolean>>();
 
 /** Whether an item suits the occasion: food of a fitting kind (remembered per item: catalog items are immutable values). */
@@ -38,7 +44,7 @@ export function suitsOccasion(item: CatalogItem, occasion: string | undefined): 
     const pattern = OCCASION_GOODS[occasion];
     const text = `${item.category} ${item.title.ru} ${item.title.en ?? ''}`;
     suits = pattern !== undefined && !NOT_A_MEAL.test(item.category) && !NOT_FOR[occasion]?.test(item.category)
-      && !NOT_FOR_TITLES[occasion]?.test(text) && pattern.test(text);
+      && !NOT_FOR_TITLES[occasion]?.test(text) && pattern.test(DISHES.test(item.category) ? item.category : text);
     known.set(occasion, suits);
   }
   return suits;

@@ -1,7 +1,7 @@
 import type { Recommender } from '../../core/reco/recommender/recommender.ts';
 import type { Diet, HardConstraints, Recommendation } from '../../core/reco/recommender/types.ts';
 import { dislikeRoot } from './extract.ts';
-import { suitsNeed } from './needs.ts';
+import { needOrder, suitsNeed } from './needs.ts';
 import { suitsOccasion } from './occasions.ts';
 import type { ShoppingBackend, ShoppingQuery, Suggestion } from './ports.ts';
 import { matchScore, stems } from './text-match.ts';
@@ -66,7 +66,9 @@ export function withRecommender(options: RecommenderBackendOptions): ShoppingBac
         ...(query.text ? { query: query.text } : {}),
       };
       const learned = (await recommender.recommend(request)).map(toSuggestion);
-      const suited = learned.filter((s) => suitsRequest(s, query));
+      // Within a need, its first shelves lead (a dog's food before its leads); the sort is stable otherwise.
+      const suited = learned.filter((s) => suitsRequest(s, query))
+        .sort((a, b) => needOrder(a.item, query.need) - needOrder(b.item, query.need));
       const ordered = [...suited, ...learned.filter((s) => !suited.includes(s))];
       if (suited.length >= query.limit) return ordered;
       // Too few for a full answer: the catalog backend tops it up, after what the recommender chose.

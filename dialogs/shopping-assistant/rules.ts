@@ -8,6 +8,7 @@ import {
   extractService,
 } from './extract.ts';
 import { extractNeed } from './needs.ts';
+import { petChange } from './pets.ts';
 import type { ShopMemory } from './shop-memory.ts';
 import { allExceptPart, namedShown, withoutPart } from './shown-refs.ts';
 
@@ -96,6 +97,8 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   const listed = aboutShownList(text, memory);
   if (listed) return listed;
   if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
+  // "у меня теперь собака, а не кошка", "I don't have a cat anymore": a standing fact about the shopper, however worded.
+  if (petChange(text) && !extractNeed(text)) return { name: 'state_preference', confidence: 1 };
   const rule = RULES.find(([, pattern]) => pattern.test(text));
   // A need ("подарок ребёнку", "от головной боли") asks for a suggestion, however it is worded.
   if ((!rule || rule[0] === 'search_product' || rule[0] === 'recommend') && extractNeed(text)) return { name: 'recommend', confidence: 0.9 };

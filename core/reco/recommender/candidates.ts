@@ -199,7 +199,8 @@ function boughtTogether(history: ShopperHistory, { model, catalog }: CandidateCo
     if (!anchorItem) continue;
     for (const co of model.coPurchases.get(anchor.key) ?? []) {
       out.push({ key: co.key, score: co.score, reason: frozen({ kind: 'bought_together', facts: {
-        anchorItemId: anchor.itemId, anchorService: anchor.service, anchorTitle: anchorItem.title.ru, shoppers: co.shoppers,
+        anchorItemId: anchor.itemId, anchorService: anchor.service, anchorTitle: anchorItem.title.ru,
+        ...(anchorItem.title.en ? { anchorTitleEn: anchorItem.title.en } : {}), shoppers: co.shoppers,
       } }) });
     }
   }
@@ -235,6 +236,7 @@ export function addCrossService(pool: CandidatePool, context: CandidateContext):
       if (!item || item.service !== service || item.category.split('/').at(-1) !== leaf) continue;
       pool.add(key, cosine(anchorVector, catalog.embedding(key)!), { kind: 'cross_service', facts: {
         fromService: anchor.service, anchorItemId: anchor.itemId, anchorTitle: anchorItem.title.ru,
+        ...(anchorItem.title.en ? { anchorTitleEn: anchorItem.title.en } : {}),
       } });
       if ((added += 1) >= 5) break;
     }

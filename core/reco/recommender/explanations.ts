@@ -1,3 +1,4 @@
+import { categoryName } from '../../catalog/category-names.ts';
 import type { Service } from '../../reply.ts';
 import type { Explanation } from './types.ts';
 
@@ -48,9 +49,12 @@ function builtIn(explanation: Explanation, locale: Locale): string {
       }
       return ru ? `вы уже заказывали это ${ago(f.daysSinceLast, locale)}` : `you ordered this ${ago(f.daysSinceLast, locale)}`;
     }
-    case 'bought_together':
-      return ru ? `те, кто берёт ваш привычный товар «${reason.facts.anchorTitle}», берут и это`
-        : `people who buy your usual “${reason.facts.anchorTitle}” also take this`;
+    case 'bought_together': {
+      if (ru) return `те, кто берёт ваш привычный товар «${reason.facts.anchorTitle}», берут и это`;
+      // An English reply never quotes a Russian title: without an English one the item goes unnamed.
+      const en = reason.facts.anchorTitleEn;
+      return en ? `people who buy your usual “${en}” also take this` : 'people who buy one of your usual items also take this';
+    }
     case 'similar_shoppers':
       return ru ? `это покупают ${reason.facts.shoppers} ${ruPlural(reason.facts.shoppers, 'покупатель', 'покупателя', 'покупателей')} с похожими вкусами`
         : `${reason.facts.shoppers} ${reason.facts.shoppers === 1 ? 'shopper' : 'shoppers'} with tastes like yours buy this`;
@@ -61,13 +65,18 @@ function builtIn(explanation: Explanation, locale: Locale): string {
       }
       return ru ? `подходит под «${reason.facts.matchedWords.join(' ')}»` : `matches “${reason.facts.matchedWords.join(' ')}”`;
     case 'cross_service':
-      return ru ? `похоже на «${reason.facts.anchorTitle}», который вы берёте в ${SERVICE_NAMES.ru[reason.facts.fromService]}`
-        : `like “${reason.facts.anchorTitle}” you buy on ${SERVICE_NAMES.en[reason.facts.fromService]}`;
+      if (ru) return `похоже на «${reason.facts.anchorTitle}», который вы берёте в ${SERVICE_NAMES.ru[reason.facts.fromService]}`;
+      return reason.facts.anchorTitleEn ? `like “${reason.facts.anchorTitleEn}” you buy on ${SERVICE_NAMES.en[reason.facts.fromService]}`
+        : `like what you buy on ${SERVICE_NAMES.en[reason.facts.fromService]}`;
     case 'popular':
       return ru ? `популярно: купили ${reason.facts.buyers} ${ruPlural(reason.facts.buyers, 'покупатель', 'покупателя', 'покупателей')}`
         : `popular: bought by ${reason.facts.buyers} ${reason.facts.buyers === 1 ? 'shopper' : 'shoppers'}`;
-    case 'catalog':
-      return ru ? `из раздела «${reason.facts.category}»` : `from the “${reason.facts.category}” section`;
+    case 'catalog': {
+      // The shelf in the reply's language (its last level), or unnamed when it has no English name.
+      const name = categoryName(reason.facts.category, locale);
+      if (ru) return `из раздела «${name ?? reason.facts.category}»`;
+      return name ? `from the “${name}” section` : 'from the catalog';
+    }
   }
 }
 

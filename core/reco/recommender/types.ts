@@ -4,10 +4,10 @@ import type { Service } from '../../reply.ts';
 /** Why an item was suggested: a kind and the facts behind it, all true of the data at the time of the answer. */
 export type Reason =
   | { kind: 'repurchase'; facts: { timesOrdered: number; everyDays?: number; daysSinceLast: number; due: boolean } }
-  | { kind: 'bought_together'; facts: { anchorItemId: string; anchorService: Service; anchorTitle: string; shoppers: number } }
+  | { kind: 'bought_together'; facts: { anchorItemId: string; anchorService: Service; anchorTitle: string; anchorTitleEn?: string; shoppers: number } }
   | { kind: 'similar_shoppers'; facts: { shoppers: number } }
   | { kind: 'query_match'; facts: { query: string; matchedWords: string[] } }
-  | { kind: 'cross_service'; facts: { fromService: Service; anchorItemId: string; anchorTitle: string } }
+  | { kind: 'cross_service'; facts: { fromService: Service; anchorItemId: string; anchorTitle: string; anchorTitleEn?: string } }
   | { kind: 'popular'; facts: { buyers: number; category?: string } }
   | { kind: 'catalog'; facts: { category: string } };
 

@@ -4,6 +4,7 @@ import { createFormDialog } from '../../../core/dialog/form-dialog.ts';
 import { button, cardsReply, reasonsText, serviceName, toCard } from '../cards.ts';
 import { fits } from '../constraints.ts';
 import { extractDislike, extractProductText } from '../extract.ts';
+import { obsoletePetPreferences, petChange, petPreferences, type PetChange } from '../pets.ts';
 import { preferencesIn } from '../preferences.ts';
 import type { StatedPreference } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
@@ -63,6 +64,7 @@ async function refreshIfBroken(turn: DialogTurn, deps: ShopDeps): Promise<void> 
 
 /** A stated preference as the shopper reads it ("веганское", "без орехов", "не любит: кинз"). */
 export function prefLabel(turn: DialogTurn, p: StatedPreference): string {
+  if (p.kind === 'like' && p.value.startsWith('pet_')) return turn.t(`assistant:tags.${p.value}`, { defaultValue: p.value });
   if (p.kind === 'diet') return turn.t(`assistant:tags.${p.value}`, { defaultValue: p.value });
   if (p.kind === 'exclude_tag') return turn.t(`assistant:tags.no_${p.value}`, { defaultValue: p.value });
   return turn.t('assistant:dislike_label', { word: p.value });
@@ -93,12 +95,35 @@ function feedbackNegativeDialog(deps: ShopDeps): Dialog {
   });
 }
 
+/**
+ * "у меня теперь собака, а не кошка", "I don't have a cat anymore": the pets kept (`like pet_dog`), the goods of the
+ * one that is gone kept out (`exclude_tag pet_cat`), what the change makes obsolete taken back.
+ */
+async function savePets(turn: DialogTurn, deps: ShopDeps, change: PetChange): Promise<void> {
+  const memory = shopMemory(turn);
+  const obsolete = obsoletePetPreferences(change);
+  const same = (a: { kind: string; value: string }) => (b: StatedPreference) => a.kind === b.kind && a.value === b.value;
+  memory.prefs = memory.prefs.filter((p) => !obsolete.some(same(p)));
+  if (turn.context.shopperId) for (const p of obsolete) await deps.backend.removePreference(turn.context.shopperId, p);
+  await save(turn, deps, petPreferences(change));
+  const parts = [
+    ...change.has.map((pet) => turn.t(`assistant:pets.has.${pet}`)),
+    ...change.gone.map((pet) => turn.t(`assistant:pets.gone.${pet}`)),
+  ];
+  const first = change.has[0];
+  turn.say('assistant:noted_pets', { list: parts.join('; ') },
+    first ? [button(turn, `assistant:buttons.for_pet.${first}`, 'recommend', { need: `pet_${first}` })] : []);
+  await refreshIfBroken(turn, deps);
+}
+
 /** "я веган", "без орехов", "I don't eat meat". */
 function statePreferenceDialog(deps: ShopDeps): Dialog {
   return createActionDialog({
     id: 'state_preference',
     intents: ['state_preference'],
     run: async (turn) => {
+      const pets = petChange(turn.text);
+      if (pets) return savePets(turn, deps, pets);
       // "gluten free bread please" names a product: a search within the diet, not a standing preference.
       const product = extractDislike(turn.text) ? undefined : extractProductText(turn.text);
       if (product && /\p{L}{3,}/u.test(product)) {

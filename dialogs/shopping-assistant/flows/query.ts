@@ -6,7 +6,7 @@ import { dislikeRoot } from '../extract.ts';
 import type { ShoppingQuery } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { shopMemory, type LastRequest } from '../shop-memory.ts';
-import { extractNeed } from '../needs.ts';
+import { extractNeed, needsFood } from '../needs.ts';
 import {
   asksForCheapest, asksForFood, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText,
   extractAvoidedWords, extractRequiredTags, extractService,
@@ -114,7 +114,7 @@ export async function buildQuery(turn: DialogTurn, deps: ShopDeps, request: Last
   if (request.text) query.text = request.text;
   if (request.occasion) query.occasion = request.occasion;
   if (request.need) query.need = request.need;
-  if (request.foodOnly) query.foodOnly = true;
+  if (request.foodOnly || needsFood(request.need, request.occasion)) query.foodOnly = true;
   // What this request itself names binds every item; the standing diet binds food only (see ShoppingQuery).
   if (request.requireTags.length) query.strictTags = [...request.requireTags];
   if (request.people) query.people = request.people;

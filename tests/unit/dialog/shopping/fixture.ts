@@ -89,10 +89,10 @@ export interface ShoppingWorld {
 
 /** Builds the world; `recognizer` defaults to the trained shopping recognizer. */
 export async function shoppingWorld(
-  options: { recognizer?: Recognizer; events?: ShopEvent[]; backend?: 'catalog' | 'recommender' } = {},
+  options: { recognizer?: Recognizer; events?: ShopEvent[]; backend?: 'catalog' | 'recommender'; items?: CatalogItem[] } = {},
 ): Promise<ShoppingWorld> {
   const catalog = new MemoryCatalogStore();
-  await catalog.upsertMany(CATALOG);
+  await catalog.upsertMany([...CATALOG, ...(options.items ?? [])]);
   const events = new MemoryEventStore();
   const profiles = new MemoryProfileStore();
   const consent = new MemoryConsentStore();
