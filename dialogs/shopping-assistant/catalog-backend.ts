@@ -12,7 +12,13 @@ import { needOrder, suitsNeed } from './needs.ts';
 import { suitsOccasion } from './occasions.ts';
 import { spellingOf } from './spelling.ts';
 import type { Reason, ReorderQuery, ShoppingBackend, ShoppingQuery, StatedPreference, Suggestion } from './ports.ts';
-import { matchesAll, matchScore, namesHead, stemIndex, stems, titleFit } from './text-match.ts';
+import { matchedQueryWords, matchesAll, matchScore, namesHead, stemIndex, stems, titleFit } from './text-match.ts';
+
+/** What of the request an item matched: the request as written when it matched every word, else those words. */
+function matchedText(item: CatalogItem, text: string): string {
+  const matched = matchedQueryWords(item, text);
+  return matched.length === 0 || matched.length === stems(text).length ? text : matched.join(' ');
+}
 
 /** Options for {@link createCatalogBackend}. */
 export interface CatalogBackendOptions {
@@ -173,7 +179,7 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
   function reasonsFor(key: string, item: CatalogItem, query: ShoppingQuery, history: History, text: number, pop: number): Reason[] {
     const entry = history.items.get(key);
     const reasons: Reason[] = [];
-    if (text > 0) reasons.push({ code: 'matches_query', vars: { query: query.text } });
+    if (text > 0) reasons.push({ code: 'matches_query', vars: { query: query.text, matched: matchedText(item, query.text ?? '') } });
     if (entry?.orders) reasons.push({ code: 'ordered_before', vars: { count: entry.orders, service: item.service } });
     else if (entry?.carts || entry?.views) reasons.push({ code: 'viewed_before', vars: { service: item.service } });
     if (!entry?.orders && (history.categories.get(item.category) ?? 0) > 0) {

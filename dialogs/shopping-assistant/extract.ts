@@ -277,3 +277,53 @@ export function extractProductText(text: string): string | undefined {
   const cleaned = kept.join(' ');
   return cleaned.length >= 2 ? cleaned : undefined;
 }
+
+/** Words a short follow-up is made of besides what it adds ("а есть такие же …?", "and … ones?", "what about …?"). */
+const FOLLOW_UP_FILLER = new Set([
+  'а', 'и', 'ну', 'есть', 'ли', 'у', 'вас', 'такие', 'такой', 'такая', 'такое', 'такую', 'же', 'тоже', 'только', 'бы', 'мне', 'нужны', 'нужен',
+  'нужна', 'покажи', 'пожалуйста', 'найдутся', 'найдется', 'найдётся', 'варианты', 'вариант', 'самые', 'самый', 'самая', 'самое',
+  'and', 'what', 'about', 'how', 'any', 'ones', 'one', 'the', 'do', 'you', 'have', 'there', 'are', 'is', 'please', 'only', 'some', 'in', 'got',
+]);
+
+/** Adjectives that name no property of the last product but another list ("а другие?") or a product ("а мороженое?"). */
+const NOT_A_PROPERTY = /^(?:перв|втор|трет|четв|пят|послед|друг|остальн|следующ|похож|люб|все|разн|какие|каких|мороженое|пирожное|жаркое|шампанское|горячее|первое|второе|сладкое|насекомое)/u;
+
+/** A Russian adjective by its ending ("беспроводные", "красный", "синие"), not a noun in -ние ("оборудование"). */
+const RU_ADJECTIVE = /^\p{L}{2,}(?:ые|ый|ий|ой|ая|яя|ое|ее|ую|юю|ие|ого|его|ых|их)$/u;
+
+/** English words that describe a product rather than name one. */
+const EN_PROPERTY = /^(?:wireless|wired|bluetooth|waterproof|portable|smaller|small|bigger|big|larger|large|lighter|light|mini|compact|red|black|white|blue|green|pink|grey|gray|silver|gold|yellow|purple|beige|brown|orange|transparent|noise-cancelling|kids?)$/iu;
+
+/**
+ * What a short follow-up adds to the last request when it names no product of its own: "а беспроводные?" ->
+ * "беспроводные", "а подешевле есть красные?" -> "красные", "and wireless ones?" -> "wireless", "а с шумоподавлением?"
+ * -> "с шумоподавлением". Undefined when it names a product ("а чайник?"), refers to a card or adds nothing.
+ */
+export function extractProperties(text: string): string | undefined {
+  let rest = text.toLowerCase().replace(/ё/g, 'е');
+  for (const pattern of [...TAG_PATTERNS_G, ...SERVICE_PHRASES_G, ...PRICE_PHRASES_G, ...OCCASIONS_G]) rest = rest.replace(pattern, ' ');
+  rest = rest.replace(new RegExp(CHEAPEST.source, 'giu'), ' ').replace(/(?:по)?деш[её]вле|cheaper/giu, ' ');
+  const words = rest.replace(/[?!.,;:«»"'“”]/g, ' ').split(/\s+/).filter((w) => w && !FOLLOW_UP_FILLER.has(w));
+  if (words.length === 0 || words.length > 4) return undefined;
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    // "с шумоподавлением", "with a case": what it comes with is a property too.
+    if ((word === 'с' || word === 'со' || word === 'with') && words[i + 1]) {
+      kept.push(`${word} ${words[i + 1]}`);
+      i += 1;
+    } else if (RU_ADJECTIVE.test(word) && !NOT_A_PROPERTY.test(word)) kept.push(word);
+    else if (EN_PROPERTY.test(word)) kept.push(word);
+    else return undefined;
+  }
+  return kept.join(' ');
+}
+
+/** "к нему", "для неё", "for it": an accessory for the item just talked about. */
+const FOR_IT = re(`${B}(?:(?:к|для|под)\\s+(?:нему|ней|ним|него|нее|неё|этому|этой|этим|этих|них)|for\\s+(?:it|them|this(?:\\s+one)?|that(?:\\s+one)?|these|those))${E}`);
+
+/** The product asked for to go with the item just talked about ("а чехол к нему есть?" -> "чехол"), or undefined. */
+export function extractAccessoryForIt(text: string): string | undefined {
+  if (!FOR_IT.test(text)) return undefined;
+  return extractProductText(text.replace(new RegExp(FOR_IT.source, 'giu'), ' '));
+}

@@ -4,8 +4,8 @@ import { numbersIn } from '../../core/dialog/numbers.ts';
 import { findItemReference } from '../../core/dialog/references.ts';
 import type { IntentScore } from '../../core/nlu/recognizer.ts';
 import {
-  extractAvoidedWords, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText, extractRequiredTags,
-  extractService,
+  extractAccessoryForIt, extractAvoidedWords, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText, extractProperties,
+  extractRequiredTags, extractService,
 } from './extract.ts';
 import { extractNeed } from './needs.ts';
 import { petChange } from './pets.ts';
@@ -97,6 +97,8 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   const listed = aboutShownList(text, memory);
   if (listed) return listed;
   if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
+  const followUp = followUpOnLast(text, memory);
+  if (followUp) return followUp;
   // "у меня теперь собака, а не кошка", "I don't have a cat anymore": a standing fact about the shopper, however worded.
   if (petChange(text) && !extractNeed(text)) return { name: 'state_preference', confidence: 1 };
   const rule = RULES.find(([, pattern]) => pattern.test(text));
@@ -119,6 +121,20 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   // "ужин на двоих до 1000р в Самокате", "dinner below 500 rubles": an occasion with its constraints is a request.
   if (extractOccasion(text) && (!memory.last || newOccasionRequest(text))) return { name: 'recommend', confidence: 0.87 };
   return undefined;
+}
+
+/**
+ * Only understood in context, so decisive: "а беспроводные?" / "and wireless ones?" adds a property to the last
+ * request (a follow-up naming a product of its own, "а чайник?", is a new one); "а чехол к нему есть?" asks for an
+ * accessory to the item just talked about.
+ */
+function followUpOnLast(text: string, memory: Partial<ShopMemory>): IntentScore | undefined {
+  const reference = findItemReference(text);
+  if (memory.last && memory.last.kind !== 'reorder' && (!reference || reference.kind === 'anaphor') && extractProperties(text)) {
+    return { name: 'refine_property', confidence: 1 };
+  }
+  const talkedAbout = memory.focus || memory.lastAdded || (memory.shown?.length ?? 0) > 0;
+  return talkedAbout && extractAccessoryForIt(text) ? { name: 'accessory', confidence: 1 } : undefined;
 }
 
 /** A full occasion request rather than a follow-up ("а на завтрак?"): several words, not opened with "а"/"and". */

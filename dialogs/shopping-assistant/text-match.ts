@@ -25,14 +25,35 @@ export function stemWord(word: string): string {
 
 /**
  * Brand and product names shoppers write in Cyrillic while the catalog spells them in Latin ("айфон" is an iPhone),
- * and English words for one shelf ("headphones" also means earbuds, as "наушники" covers both).
+ * and English words for one shelf ("headphones" also means earbuds, as "наушники" covers both). Case endings are
+ * read off before the look-up ("самсунга", "айфону", "хонором"), see {@link spelled}.
  */
 const SPELLINGS: Readonly<Record<string, string>> = {
-  айфон: 'iphone', айфона: 'iphone', айфоны: 'iphone', айпад: 'ipad', эпл: 'apple', эппл: 'apple', аирподс: 'airpods',
-  эйрподс: 'airpods', самсунг: 'samsung', сяоми: 'xiaomi', ксиаоми: 'xiaomi', ксиоми: 'xiaomi', редми: 'redmi', хонор: 'honor',
-  хуавей: 'huawei', джибиэль: 'jbl', сони: 'sony', макбук: 'macbook',
+  айфон: 'iphone', айфоны: 'iphone', айфончик: 'iphone', айпад: 'ipad', эпл: 'apple', эппл: 'apple', эпплов: 'apple', аирподс: 'airpods',
+  эйрподс: 'airpods', аирподсы: 'airpods', эйрподсы: 'airpods', самсунг: 'samsung', сяоми: 'xiaomi', ксиаоми: 'xiaomi', ксиоми: 'xiaomi',
+  шаоми: 'xiaomi', редми: 'redmi', хонор: 'honor', хуавей: 'huawei', хуавэй: 'huawei', джибиэль: 'jbl', джбл: 'jbl', сони: 'sony',
+  макбук: 'macbook', галакси: 'galaxy', реалми: 'realme', леново: 'lenovo', асус: 'asus', филипс: 'philips', бош: 'bosch',
   phone: 'смартфон', phones: 'смартфон', smartphone: 'смартфон', smartphones: 'смартфон', laptop: 'ноутбук', laptops: 'ноутбук',
   earbuds: 'наушники', earbud: 'наушники', earphones: 'наушники', headphones: 'наушники', headphone: 'наушники',
+};
+
+/** Russian case endings of a borrowed name ("айфона", "самсунгу", "хонором", "айфонов"). */
+const NAME_ENDING = /(?:ами|ом|ов|ам|ах|а|у|е|ы)$/u;
+
+/** The catalog spelling of a word written the shopper's way, or the word itself. */
+function spelled(word: string): string {
+  const direct = SPELLINGS[word];
+  if (direct) return direct;
+  if (!/[а-я]/.test(word)) return word;
+  return SPELLINGS[word.replace(NAME_ENDING, '')] ?? word;
+}
+
+/**
+ * Product lines and the brand that makes them, as stems: a charger by Apple answers "зарядка для айфона" although
+ * its title never says "iPhone".
+ */
+const LINE_BRANDS: Readonly<Record<string, string>> = {
+  iphon: 'appl', ipad: 'appl', airpod: 'appl', macbook: 'appl', galaxi: 'samsung', redmi: 'xiaomi',
 };
 
 /** Prepositions and articles: every accessory title has "для", so they would match anything to anything. */
@@ -41,7 +62,7 @@ const STOP = new Set(['для', 'под', 'на', 'из', 'от', 'со', 'the',
 /** The stems of the words of a text. */
 export function stems(text: string): string[] {
   const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.filter((w) => w.length >= 2 && !STOP.has(w)).map((w) => stemWord(SPELLINGS[w] ?? w));
+  return words.filter((w) => w.length >= 2 && !STOP.has(w)).map((w) => stemWord(spelled(w)));
 }
 
 const itemStems = new WeakMap<CatalogItem, { title: Set<string>; rest: Set<string>; heads: Set<string>; core: Set<string> }>();
@@ -67,7 +88,30 @@ function sharesRoot(a: string, b: string): boolean {
   if (b.length < 4) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  // "wireless" is the opposite of "wire(d)", not a form of it.
+  if ((a.length > b.length ? a : b).slice(i).startsWith('less')) return false;
   return i === a.length || i === b.length || i >= 5;
+}
+
+/** Whether a product line the query names is made by the item's brand ("iphon" for an Apple charger). */
+function byBrand(stem: string, title: ReadonlySet<string>, rest: ReadonlySet<string>): boolean {
+  const brand = LINE_BRANDS[stem];
+  return brand !== undefined && (rest.has(brand) || title.has(brand));
+}
+
+/** Whether one query stem is in the item: its title, category, brand, a line of its brand, or (loosely) a title root. */
+function stemIn(stem: string, item: CatalogItem, exact: boolean): boolean {
+  const { title, rest } = stemsOf(item);
+  return title.has(stem) || rest.has(stem) || byBrand(stem, title, rest) || (!exact && stem.length >= 4 && [...title].some((t) => sharesRoot(stem, t)));
+}
+
+/**
+ * The words of a request that the item really matched, as the shopper wrote them ("зарядку для айфона" -> "зарядку"
+ * for a Samsung charger, both words for Apple's), so a reason never claims the whole request for a partial match.
+ */
+export function matchedQueryWords(item: CatalogItem, text: string): string[] {
+  const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.filter((w) => w.length >= 2 && !STOP.has(w) && stemIn(stemWord(spelled(w)), item, false));
 }
 
 /** How well an item matches query stems: 0 (no word) .. 1 (every word in the title). */
@@ -77,7 +121,7 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
   let score = 0;
   for (const s of queryStems) {
     if (title.has(s)) score += 1;
-    else if (rest.has(s)) score += 0.7;
+    else if (rest.has(s) || byBrand(s, title, rest)) score += 0.7;
     else if (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))) score += 0.6;
   }
   return score / queryStems.length;
@@ -115,8 +159,7 @@ export function namesHead(item: CatalogItem, queryStems: readonly string[]): boo
  * title word: "вкусненькое" shares "вкус" with "без вкуса", which names no product).
  */
 export function matchesAll(item: CatalogItem, queryStems: readonly string[], exact = false): boolean {
-  const { title, rest } = stemsOf(item);
-  return queryStems.every((s) => title.has(s) || rest.has(s) || (!exact && s.length >= 4 && [...title].some((t) => sharesRoot(s, t))));
+  return queryStems.every((s) => stemIn(s, item, exact));
 }
 
 /**
