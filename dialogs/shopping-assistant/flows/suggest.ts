@@ -30,6 +30,12 @@ function recommendDialog(deps: ShopDeps): Dialog {
     intents: ['recommend'],
     run: async (turn, args) => {
       const request = merge(requestFromText(turn.text, 'recommend'), requestFromArgs(args));
+      // "breakfast for the kids" where no kids' food is sold: children eat the usual breakfast, so the meal alone.
+      if (request.need === 'kids' && request.occasion) {
+        if (await present(turn, deps, request, undefined, { quietIfEmpty: true }) > 0) return;
+        const { need: _need, ...meal } = request;
+        return void await present(turn, deps, meal);
+      }
       await present(turn, deps, request);
     },
   });

@@ -64,6 +64,16 @@ describe('who the goods are for: a child', () => {
     c.expectCards({ min: 1, every: (card) => isKids(card) && !CYRILLIC.test(card.reason ?? '') });
   });
 
+  it('where no kids\' food is sold, "breakfast for the kids" is the usual breakfast, never nappies', async () => {
+    const nappies = ITEMS.filter((i) => i.id === 'm-nappies');
+    const world = await shoppingWorld({ items: nappies });
+    for (const text of ['recommend breakfast for the kids', 'что взять на завтрак для детей']) {
+      const c = world.chat();
+      await c.send(text);
+      c.expectCards({ min: 1, every: (card) => card.itemId !== 'm-nappies' });
+    }
+  });
+
   it('a pizza is still a party food, and a gift for a child is still a toy request', async () => {
     const world = await shoppingWorld({ items: ITEMS, events: EVENTS, backend: 'recommender' });
     const c = world.chat({ shopperId: 'u-family' });
