@@ -30,13 +30,22 @@ export function servicesIn(text: string): Service[] {
     .filter((x) => x.m).sort((a, b) => a.m!.index - b.m!.index).map((x) => x.service);
 }
 
+/**
+ * "post-run", "after my workout", "после пробежки", "перед тренировкой": when the food is for, a snack's occasion and
+ * never product words (a "post-run snack" is no scratching post).
+ */
+const AROUND_WORKOUT = `(?:post|pre|after|before)[- ]?(?:run(?:ning)?|jog(?:ging)?|workout|training|gym|exercise)${E}`
+  + `|(?:after|before)\\s+(?:a\\s+|an\\s+|my\\s+|the\\s+)?(?:run|jog|workout|training|gym|exercise|practice|race|marathon)${E}`
+  + `|(?:после|перед|до)\\s+(?:пробежк\\p{L}*|тренировк\\p{L}*|зала|спортзала|бега|забега|марафона|фитнеса|йоги)`;
+const AROUND_WORKOUT_G = new RegExp(`${B}(?:${AROUND_WORKOUT})`, 'giu');
+
 const OCCASIONS: ReadonlyArray<[string, RegExp]> = [
   ['dinner', re(`${B}(?:ужин\\p{L}*|dinner|supper)`)],
   ['breakfast', re(`${B}(?:завтрак\\p{L}*|breakfast)`)],
   ['lunch', re(`${B}(?:обед\\p{L}*|lunch)`)],
   ['party', re(`${B}(?:вечеринк\\p{L}*|праздник\\p{L}*|гост(?:ей|ям|и)${E}|party|guests|celebration)`)],
   ['picnic', re(`${B}(?:пикник\\p{L}*|шашлык\\p{L}*|picnic|bbq|barbecue)`)],
-  ['snack', re(`${B}(?:перекус\\p{L}*|snack\\p{L}*)`)],
+  ['snack', re(`${B}(?:перекус\\p{L}*|snack\\p{L}*|${AROUND_WORKOUT})`)],
 ];
 
 /** The occasion of a request ("на ужин" -> dinner). */
@@ -257,7 +266,7 @@ const PRICE_PHRASES_G = [
 /** The product words of a search ("найди безлактозное молоко в Купере" -> "молоко"). */
 export function extractProductText(text: string): string | undefined {
   // A need ("что-нибудь сладкое к чаю", "от головной боли") says what it is for, never which product.
-  let rest = withoutNeed(withoutAgeAndContractions(text));
+  let rest = withoutNeed(withoutAgeAndContractions(text)).replace(AROUND_WORKOUT_G, ' ');
   for (const pattern of TAG_PATTERNS_G) rest = rest.replace(pattern, ' ');
   rest = rest.replace(AVOID_G, ' ');
   for (const pattern of SERVICE_PHRASES_G) rest = rest.replace(pattern, ' ');

@@ -7,7 +7,8 @@ const OCCASION_GOODS: Readonly<Record<string, RegExp>> = {
   breakfast: /завтрак|breakfast|молоч|молок|йогурт|творог|яйц|каш|хлопь|мюсли|гранол|хлеб|сыр|кофе(?!ин)|чай|масл|джем|м[её]д|сок|круассан|milk|yogurt|egg|oat|cereal|granola|bread|cheese|coffee|tea|butter|juice/i,
   party: /снек|чипс|напит|сок|газиров|лимонад|сыр|фрукт|орех|сладост|конфет|торт|пицц|колбас|snack|chips|drink|juice|soda|cheese|fruit|nuts|sweet|cake|pizza/i,
   picnic: /сэндвич|sandwich|мяс|шашлык|гриль|овощ|хлеб|лаваш|напит|сок|вод|снек|фрукт|соус|кетчуп|meat|grill|vegetable|bread|drink|water|juice|snack|fruit|sauce/i,
-  snack: /снек|батончик|орех|фрукт|йогурт|печень|чипс|сухарик|шоколад|snack|bar|nuts|fruit|yogurt|cookie|chips|chocolate/i,
+  // English words whole: "bar" is no snack inside "Barilla" or "barley".
+  snack: /снек|батончик|орех|фрукт|йогурт|печень|чипс|сухарик|шоколад|(?<!\p{L})(?:snacks?|bars?|nuts?|fruits?|yogh?urts?|cookies?|chips|chocolate)(?!\p{L})/iu,
 };
 
 /** Shelves that never make a meal, whatever their titles say ("Зубная паста" is no pasta, cat food no dinner). */
