@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ShopEvent } from '../../../core/events/shop-event.ts';
 import { silentLogger, type Logger } from '../../../core/logger.ts';
 import { EVENT_FIELD } from './event-stream.ts';
+import { PollLoop } from './poll-loop.ts';
 import { decodeEntry, entriesOf, type DecodedEntry, type StreamEntry as Entry, type StreamReadReply as ReadReply } from './stream-entries.ts';
 
 /** Options for {@link RedisEventStreamConsumer}. */
@@ -44,8 +45,7 @@ export interface ConsumerStats {
 export class RedisEventStreamConsumer {
   readonly stats: ConsumerStats = { applied: 0, reclaimed: 0, deadLettered: 0, failures: 0 };
   readonly #o: Required<Omit<RedisEventStreamConsumerOptions, 'logger'>> & { logger: Logger };
-  #running: Promise<void> | undefined;
-  #stopping = false;
+  readonly #loop: PollLoop;
   #lastClaim = 0;
 
   constructor(options: RedisEventStreamConsumerOptions) {
@@ -58,6 +58,16 @@ export class RedisEventStreamConsumer {
       logger: silentLogger,
       ...options,
     };
+    // Redis may be down at start-up: the group is created as soon as it answers, rather than failing the process.
+    this.#loop = new PollLoop({
+      prepare: () => this.ensureGroup(),
+      step: () => this.poll(),
+      onError: (error, phase) => {
+        this.stats.failures += 1;
+        if (phase === 'prepare') this.#o.logger.warn({ err: error }, 'cannot create the event stream consumer group yet');
+        else this.#o.logger.error({ err: error }, 'event stream poll failed');
+      },
+    });
   }
 
   /** Creates the group (reading from the start of the stream) unless it exists. */
@@ -71,16 +81,12 @@ export class RedisEventStreamConsumer {
 
   /** Starts the read loop in the background (creating the group first, retrying while Redis is down). */
   start(): void {
-    if (this.#running) return;
-    this.#stopping = false;
-    this.#running = this.#loop();
+    this.#loop.start();
   }
 
   /** Stops after the current read; pending work of this worker stays pending for others. */
   async stop(): Promise<void> {
-    this.#stopping = true;
-    await this.#running;
-    this.#running = undefined;
+    await this.#loop.stop();
   }
 
   /** One step: take over idle entries when it is time, then read new ones. Returns how many entries were handled. */
@@ -115,32 +121,10 @@ export class RedisEventStreamConsumer {
         await this.#handle(live, await this.#deliveries(live));
       }
       total += live.length;
-    } while (cursor !== '0-0' && !this.#stopping);
+    } while (cursor !== '0-0' && !this.#loop.stopping);
     return total;
   }
 
-  async #loop(): Promise<void> {
-    // Redis may be down at start-up: keep trying to create the group instead of failing the process.
-    while (!this.#stopping) {
-      try {
-        await this.ensureGroup();
-        break;
-      } catch (error) {
-        this.stats.failures += 1;
-        this.#o.logger.warn({ err: error }, 'cannot create the event stream consumer group yet');
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
-    while (!this.#stopping) {
-      try {
-        await this.poll();
-      } catch (error) {
-        this.stats.failures += 1;
-        this.#o.logger.error({ err: error }, 'event stream poll failed');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-  }
 
   /** How often each claimed entry was delivered. */
   async #deliveries(entries: Entry[]): Promise<Map<string, number>> {

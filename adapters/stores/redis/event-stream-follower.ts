@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ShopEvent } from '../../../core/events/shop-event.ts';
 import { silentLogger, type Logger } from '../../../core/logger.ts';
+import { PollLoop } from './poll-loop.ts';
 import { compareStreamIds, decodeEntry, entriesOf, type StreamReadReply } from './stream-entries.ts';
 
 /** Options for {@link RedisEventStreamFollower}. */
@@ -41,12 +42,18 @@ export class RedisEventStreamFollower {
   readonly stats: FollowerStats = { observed: 0, erasures: 0, skipped: 0, failures: 0 };
   readonly #o: Required<Omit<RedisEventStreamFollowerOptions, 'onErase' | 'logger'>> & Pick<RedisEventStreamFollowerOptions, 'onErase'> & { logger: Logger };
   #lastId: string;
-  #running: Promise<void> | undefined;
-  #stopping = false;
+  readonly #loop: PollLoop;
 
   constructor(options: RedisEventStreamFollowerOptions) {
     this.#o = { from: '0-0', batchSize: 1_000, blockMs: 1_000, logger: silentLogger, ...options };
     this.#lastId = this.#o.from;
+    this.#loop = new PollLoop({
+      step: () => this.poll(),
+      onError: (error) => {
+        this.stats.failures += 1;
+        this.#o.logger.warn({ err: error }, 'event stream follower read failed');
+      },
+    });
   }
 
   /** The id of the last entry handled. */
@@ -56,16 +63,12 @@ export class RedisEventStreamFollower {
 
   /** Starts the read loop in the background (retrying while Redis is down). */
   start(): void {
-    if (this.#running) return;
-    this.#stopping = false;
-    this.#running = this.#loop();
+    this.#loop.start();
   }
 
   /** Stops after the current read. */
   async stop(): Promise<void> {
-    this.#stopping = true;
-    await this.#running;
-    this.#running = undefined;
+    await this.#loop.stop();
   }
 
   /** Reads and handles the next entries; returns how many were read. */
@@ -122,15 +125,4 @@ export class RedisEventStreamFollower {
     }
   }
 
-  async #loop(): Promise<void> {
-    while (!this.#stopping) {
-      try {
-        await this.poll();
-      } catch (error) {
-        this.stats.failures += 1;
-        this.#o.logger.warn({ err: error }, 'event stream follower read failed');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-  }
 }
