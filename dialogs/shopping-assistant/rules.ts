@@ -7,6 +7,7 @@ import {
   extractAccessoryForIt, extractAvoidedWords, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText, extractProperties,
   extractRequiredTags, extractService,
 } from './extract.ts';
+import { WHICH_BETTER } from './flows/compare-verdict.ts';
 import { extractNeed } from './needs.ts';
 import { petChange } from './pets.ts';
 import type { ShopMemory } from './shop-memory.ts';
@@ -16,6 +17,8 @@ import { allExceptPart, namedShown, withoutPart } from './shown-refs.ts';
 function w(source: string): RegExp {
   return new RegExp(source.replaceAll('\\b', '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))'), 'iu');
 }
+
+const WHICH_BETTER_G = new RegExp(WHICH_BETTER.source, 'giu');
 
 type Rule = [intent: string, pattern: RegExp, confidence: number];
 
@@ -101,6 +104,10 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   if (followUp) return followUp;
   // "у меня теперь собака, а не кошка", "I don't have a cat anymore": a standing fact about the shopper, however worded.
   if (petChange(text) && !extractNeed(text)) return { name: 'state_preference', confidence: 1 };
+  // "какой лучше?" / "which one is better?" with cards on screen asks for a verdict on them (a product named is a new request).
+  if (shown >= 2 && WHICH_BETTER.test(text) && !extractService(text) && !extractProductText(text.replace(WHICH_BETTER_G, ' '))) {
+    return { name: 'compare', confidence: 1 };
+  }
   const rule = RULES.find(([, pattern]) => pattern.test(text));
   // A need ("подарок ребёнку", "от головной боли") asks for a suggestion, however it is worded.
   if ((!rule || rule[0] === 'search_product' || rule[0] === 'recommend') && extractNeed(text)) return { name: 'recommend', confidence: 0.9 };

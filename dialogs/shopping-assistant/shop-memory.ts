@@ -73,6 +73,8 @@ export interface ShopMemory {
   view?: 'list' | 'cart';
   /** A yes/no offer made in the last answer: what "да" means. */
   offer?: { intent: string; args: Record<string, string> };
+  /** The two items of the last side-by-side (keys), so "какой лучше?" weighs those two. */
+  compared?: [string, string];
 }
 
 /** The typed shopping memory of a turn (created on first use). */

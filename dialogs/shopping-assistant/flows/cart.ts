@@ -306,6 +306,13 @@ function removeDialog(): Dialog {
         line.quantity = 0;
       }
       memory.lastAdded = undefined;
+      // The last line gone: nothing to check out, so say the cart is empty and offer what can fill it.
+      if (memory.cart.length === 0) {
+        memory.view = 'cart';
+        return turn.say('assistant:removed_last', { title: line.title }, [
+          button(turn, 'assistant:buttons.popular', 'recommend'), button(turn, 'assistant:buttons.reorder', 'reorder'),
+        ]);
+      }
       afterCartChange(turn, line.quantity > 0 ? 'assistant:reduced' : 'assistant:removed', { title: line.title, left: line.quantity });
     },
   });

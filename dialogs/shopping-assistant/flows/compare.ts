@@ -2,12 +2,17 @@ import type { DialogTurn } from '../../../core/dialog/dialog.ts';
 import { findItemReference } from '../../../core/dialog/references.ts';
 import { button, cardsReply, rub, serviceName, toCard } from '../cards.ts';
 import { keyOf, type ShopMemory, type ShownItem } from '../shop-memory.ts';
+import { sayWhichBetter, WHICH_BETTER } from './compare-verdict.ts';
 
 const COUNT_TWO = /(?<!\p{L})(?:два|две|двух|оба|обе|two|both)(?!\p{L})/iu;
 
-/** Which two shown items a comparison means: the ordinals it names ("первый и третий"), else the first two. */
+/**
+ * Which two shown items a comparison means: the ordinals it names ("первый и третий"), else the two compared last
+ * ("какой лучше?" right after a side-by-side), else the first two.
+ */
 function comparedPair(text: string, memory: ShopMemory): [ShownItem, ShownItem] | undefined {
   const indexes: number[] = [];
+  const last = memory.compared?.map((key) => memory.shown.findIndex((s) => keyOf(s) === key));
   for (const word of text.split(/[\s,.!?;:]+/u)) {
     const reference = findItemReference(word);
     if (reference?.kind === 'index' && !indexes.includes(reference.index)) indexes.push(reference.index);
@@ -16,7 +21,7 @@ function comparedPair(text: string, memory: ShopMemory): [ShownItem, ShownItem] 
   // "первые два" / "the first two": one ordinal with a count of two starts a pair.
   if (indexes.length === 1 && COUNT_TWO.test(text)) indexes.push(indexes[0]! + 1);
   if (indexes.length === 1) indexes.unshift(indexes[0] === 0 ? 1 : 0);
-  const [i, j] = indexes.length >= 2 ? indexes : [0, 1];
+  const [i, j] = indexes.length >= 2 ? indexes : last && last.every((k) => k >= 0) ? last : [0, 1];
   const a = memory.shown[Math.min(i!, j!)];
   const b = memory.shown[Math.max(i!, j!)];
   return a && b && a !== b ? [a, b] : undefined;
@@ -43,6 +48,8 @@ export function compareShown(turn: DialogTurn, memory: ShopMemory): void {
     return;
   }
   const [a, b] = pair;
+  if (WHICH_BETTER.test(turn.text)) return void sayWhichBetter(turn, memory, pair);
+  memory.compared = [keyOf(a), keyOf(b)];
   const positions = pair.map((x) => memory.shown.indexOf(x));
   const [cheap, dear] = a.price <= b.price ? [a, b] : [b, a];
   const verdict = a.price === b.price
