@@ -81,3 +81,17 @@ describe('"what should I buy for my cat?" from a cat owner', () => {
     }
   }
 });
+
+describe('a nut-free shopper asking for a snack', () => {
+  for (const [locale, fact, ask] of [['en', 'nut-free please', 'something for a snack'], ['ru', 'без орехов, пожалуйста', 'что взять перекусить?']] as const) {
+    it(`"${fact}" is kept, so "${ask}" shows no nuts`, async () => {
+      const world = await shoppingWorld({ items: ITEMS, events: EVENTS });
+      const c = world.chat({ shopperId: 'u-new', locale });
+      const stated = await c.send(fact);
+      expect(stated.map((r) => ('text' in r ? r.text : '')).join(' ')).not.toMatch(/didn't quite get|не совсем понял/iu);
+      const reply = cardsOf(await c.send(ask));
+      expect(reply.cards.length).toBeGreaterThan(0);
+      expect(reply.cards.map((card) => card.itemId)).not.toContain('s-nuts');
+    });
+  }
+});
