@@ -303,6 +303,10 @@ const RU_ADJECTIVE = /^\p{L}{2,}(?:ые|ый|ий|ой|ая|яя|ое|ее|ую|
 /** English words that describe a product rather than name one. */
 const EN_PROPERTY = /^(?:wireless|wired|bluetooth|waterproof|portable|smaller|small|bigger|big|larger|large|lighter|light|mini|compact|red|black|white|blue|green|pink|grey|gray|silver|gold|yellow|purple|beige|brown|orange|transparent|noise-cancelling|kids?)$/iu;
 
+// Compiled and listed once: these run on every message.
+const CHEAPEST_G = new RegExp(CHEAPEST.source, 'giu');
+const PROPERTY_NOISE_G = [...TAG_PATTERNS_G, ...SERVICE_PHRASES_G, ...PRICE_PHRASES_G, ...OCCASIONS_G];
+
 /**
  * What a short follow-up adds to the last request when it names no product of its own: "а беспроводные?" ->
  * "беспроводные", "а подешевле есть красные?" -> "красные", "and wireless ones?" -> "wireless", "а с шумоподавлением?"
@@ -310,8 +314,8 @@ const EN_PROPERTY = /^(?:wireless|wired|bluetooth|waterproof|portable|smaller|sm
  */
 export function extractProperties(text: string): string | undefined {
   let rest = text.toLowerCase().replace(/ё/g, 'е');
-  for (const pattern of [...TAG_PATTERNS_G, ...SERVICE_PHRASES_G, ...PRICE_PHRASES_G, ...OCCASIONS_G]) rest = rest.replace(pattern, ' ');
-  rest = rest.replace(new RegExp(CHEAPEST.source, 'giu'), ' ').replace(/(?:по)?деш[её]вле|cheaper/giu, ' ');
+  for (const pattern of PROPERTY_NOISE_G) rest = rest.replace(pattern, ' ');
+  rest = rest.replace(CHEAPEST_G, ' ').replace(/(?:по)?деш[её]вле|cheaper/giu, ' ');
   const words = rest.replace(/[?!.,;:«»"'“”]/g, ' ').split(/\s+/).filter((w) => w && !FOLLOW_UP_FILLER.has(w));
   if (words.length === 0 || words.length > 4) return undefined;
   const kept: string[] = [];
@@ -334,5 +338,7 @@ const FOR_IT = re(`${B}(?:(?:к|для|под)\\s+(?:нему|ней|ним|не
 /** The product asked for to go with the item just talked about ("а чехол к нему есть?" -> "чехол"), or undefined. */
 export function extractAccessoryForIt(text: string): string | undefined {
   if (!FOR_IT.test(text)) return undefined;
-  return extractProductText(text.replace(new RegExp(FOR_IT.source, 'giu'), ' '));
+  return extractProductText(text.replace(FOR_IT_G, ' '));
 }
+
+const FOR_IT_G = new RegExp(FOR_IT.source, 'giu');

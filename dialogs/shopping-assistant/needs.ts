@@ -116,9 +116,12 @@ export function extractNeed(text: string): string | undefined {
 /** The message without the words that state the need, so they never become a product query. */
 export function withoutNeed(text: string): string {
   let rest = text;
-  for (const need of NEEDS) rest = rest.replace(new RegExp(need.said.source, 'giu'), ' ');
+  for (const said of NEEDS_SAID_G) rest = rest.replace(said, ' ');
   return rest;
 }
+
+// Compiled once: this runs on every message.
+const NEEDS_SAID_G = NEEDS.map((need) => new RegExp(need.said.source, 'giu'));
 
 const cache = new WeakMap<CatalogItem, Map<string, boolean>>();
 
