@@ -2,10 +2,9 @@ import type { Service } from '../../core/reply.ts';
 import { numbersIn, wordToNumber } from '../../core/dialog/numbers.ts';
 import { budgetSlot } from '../../core/dialog/slots.ts';
 import { withoutNeed } from './needs.ts';
+import { WORD_END as E, WORD_START as B } from './word-bounds.ts';
 
 // `\b` only knows ASCII letters: Russian words get Unicode-aware boundaries.
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}])';
 const re = (source: string) => new RegExp(source, 'iu');
 
 const SERVICES: ReadonlyArray<[Service, RegExp]> = [

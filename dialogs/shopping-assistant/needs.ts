@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
+import { WORD_END as E, WORD_START as B } from './word-bounds.ts';
 
 /**
  * Common needs a shopper states without naming a product ("подарок ребёнку", "от головной боли"), each with the
@@ -18,8 +19,6 @@ interface NeedDefinition {
   pets?: boolean;
 }
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}])';
 const re = (source: string) => new RegExp(source.replaceAll('\\b', E), 'iu');
 
 const CHILD_RU = 'реб[её]н\\p{L}*|дет(?:ям|ей|и|ский|ское|ская)?|сын\\p{L}*|доч\\p{L}*|малыш\\p{L}*|внук\\p{L}*|внучк\\p{L}*|мальчик\\p{L}*|девочк\\p{L}*|племянни\\p{L}*';

@@ -1,12 +1,11 @@
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 import type { StatedPreference } from './ports.ts';
+import { WORD_END as E, WORD_START as B } from './word-bounds.ts';
 
 /** The pets whose goods the catalog shelves apart. */
 export const PETS = ['cat', 'dog'] as const;
 export type Pet = (typeof PETS)[number];
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}])';
 
 /** Every form of the pet's name, in Russian and English. */
 const NAMES: Readonly<Record<Pet, string>> = {

@@ -2,14 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../../../core/catalog/catalog-item.ts';
 import type { ShopEvent } from '../../../../core/events/shop-event.ts';
 import type { ProductCard } from '../../../../core/reply.ts';
-import { shoppingRecognizer, shoppingWorld } from './fixture.ts';
+import { dailyOrders, item, shoppingRecognizer, shoppingWorld } from './fixture.ts';
 
 beforeAll(() => {
   shoppingRecognizer();
 }, 60_000);
-
-const item = (id: string, service: CatalogItem['service'], ru: string, en: string, category: string, price: number, tags: string[] = []): CatalogItem =>
-  ({ id, service, title: { ru, en }, category, price, currency: 'RUB', tags });
 
 /** Kids' and pets' shelves, and a pizza whose title names cheese: on top of the shared fixture catalog. */
 const ITEMS: CatalogItem[] = [
@@ -24,11 +21,7 @@ const ITEMS: CatalogItem[] = [
   item('m-doglead', 'megamarket', 'Поводок для собак', 'Dog lead', 'Зоотовары/Лакомства и игрушки', 590),
 ];
 
-const PRICES = new Map(ITEMS.map((i) => [i.id, i.price]));
-const order = (n: number, userId: string, service: CatalogItem['service'], itemId: string, day: number): ShopEvent => ({
-  id: `x${userId}${n}`, userId, service, type: 'order', itemId, orderId: `o${userId}${day}`, ts: `2026-10-${String(day).padStart(2, '0')}T09:00:00Z`,
-  quantity: 1, price: PRICES.get(itemId) ?? 100,
-});
+const order = dailyOrders(ITEMS, 'x', 100);
 
 /** A family with a baby (purée and milk often, one pizza once) and a cat owner (cat food and treats, often). */
 const EVENTS: ShopEvent[] = [

@@ -20,9 +20,22 @@ import { SHOPPING_ASSISTANT_INTENTS } from '../../../../dialogs/shopping-assista
 import { loadLocalesTranslator } from '../../../support/transcript-translator.ts';
 import { transcript, type Transcript, type TranscriptOptions } from '../../../support/transcript.ts';
 
-const item = (
+/** A catalog item in one line (tests add their own on top of {@link CATALOG}). */
+export const item = (
   id: string, service: CatalogItem['service'], ru: string, en: string, category: string, price: number, tags: string[] = [],
 ): CatalogItem => ({ id, service, title: { ru, en }, category, price, currency: 'RUB', tags });
+
+/**
+ * Orders of one item on a day of October 2026 at 09:00, priced from `items` (else `fallbackPrice`); ids start with
+ * `idPrefix`, orders are one per shopper and day.
+ */
+export function dailyOrders(items: readonly CatalogItem[], idPrefix: string, fallbackPrice: number) {
+  const prices = new Map(items.map((i) => [i.id, i.price]));
+  return (n: number, userId: string, service: CatalogItem['service'], itemId: string, day: number): ShopEvent => ({
+    id: `${idPrefix}${userId}${n}`, userId, service, type: 'order', itemId, orderId: `o${userId}${day}`,
+    ts: `2026-10-${String(day).padStart(2, '0')}T09:00:00Z`, quantity: 1, price: prices.get(itemId) ?? fallbackPrice,
+  });
+}
 
 /** A small catalog of the three services with diet and safety tags. */
 export const CATALOG: CatalogItem[] = [

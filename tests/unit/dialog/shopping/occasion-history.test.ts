@@ -2,14 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../../../core/catalog/catalog-item.ts';
 import type { ShopEvent } from '../../../../core/events/shop-event.ts';
 import type { CardsReply, SerializableReply } from '../../../../core/reply.ts';
-import { shoppingRecognizer, shoppingWorld } from './fixture.ts';
+import { dailyOrders, item, shoppingRecognizer, shoppingWorld } from './fixture.ts';
 
 beforeAll(() => {
   shoppingRecognizer();
 }, 60_000);
-
-const item = (id: string, service: CatalogItem['service'], ru: string, en: string, category: string, price: number, tags: string[] = []): CatalogItem =>
-  ({ id, service, title: { ru, en }, category, price, currency: 'RUB', tags });
 
 /** Scratching posts whose titles say "post", snacks of every diet and a cat's shelves, on top of the shared catalog. */
 const ITEMS: CatalogItem[] = [
@@ -23,11 +20,7 @@ const ITEMS: CatalogItem[] = [
   item('m-cattoy', 'megamarket', 'Игрушка для кошек мышка', 'Cat toy mouse', 'Зоотовары/Лакомства и игрушки', 199),
 ];
 
-const PRICES = new Map(ITEMS.map((i) => [i.id, i.price]));
-const order = (n: number, userId: string, service: CatalogItem['service'], itemId: string, day: number): ShopEvent => ({
-  id: `y${userId}${n}`, userId, service, type: 'order', itemId, orderId: `o${userId}${day}`, ts: `2026-10-${String(day).padStart(2, '0')}T09:00:00Z`,
-  quantity: 1, price: PRICES.get(itemId) ?? 159,
-});
+const order = dailyOrders(ITEMS, 'y', 159);
 
 /** A vegan runner (fruit bars, oat milk, tofu, never meat) and a cat owner (cat food and litter every week). */
 const EVENTS: ShopEvent[] = [
