@@ -1,16 +1,18 @@
 import { createActionDialog } from '../../../core/dialog/action-dialog.ts';
+import { categoryName } from '../../../core/catalog/category-names.ts';
 import type { Dialog, DialogTurn } from '../../../core/dialog/dialog.ts';
 import { createFormDialog } from '../../../core/dialog/form-dialog.ts';
 import { button, cardsReply, reasonsText, serviceName, toCard } from '../cards.ts';
 import { fits } from '../constraints.ts';
 import { extractDislike, extractProductText } from '../extract.ts';
-import { obsoletePetPreferences, petChange, petPreferences, type PetChange } from '../pets.ts';
+import { extractNeed } from '../needs.ts';
+import { asksForGoods, namesOnlyPet, obsoletePetPreferences, petChange, petPreferences, type PetChange } from '../pets.ts';
 import { preferencesIn } from '../preferences.ts';
 import type { StatedPreference } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, type ShownItem } from '../shop-memory.ts';
 import { present } from './present.ts';
-import { buildQuery, searchRequest } from './query.ts';
+import { buildQuery, requestFromText, searchRequest } from './query.ts';
 import { referencedItem } from './cart.ts';
 
 function pickShown(turn: DialogTurn, args: Record<string, unknown>): ShownItem | undefined {
@@ -107,13 +109,20 @@ async function savePets(turn: DialogTurn, deps: ShopDeps, change: PetChange): Pr
   if (turn.context.shopperId) for (const p of obsolete) await deps.backend.removePreference(turn.context.shopperId, p);
   await save(turn, deps, petPreferences(change));
   const parts = [
-    ...change.has.map((pet) => turn.t(`assistant:pets.has.${pet}`)),
+    // "у нас собака" is a fact, not news: "у вас собака", never "теперь у вас собака".
+    ...change.has.map((pet) => turn.t(change.stated.includes(pet) ? `assistant:tags.pet_${pet}` : `assistant:pets.has.${pet}`)),
     ...change.gone.map((pet) => turn.t(`assistant:pets.gone.${pet}`)),
   ];
   const first = change.has[0];
+  const asked = asksForGoods(turn.text) || extractNeed(turn.text) !== undefined;
   turn.say('assistant:noted_pets', { list: parts.join('; ') },
-    first ? [button(turn, `assistant:buttons.for_pet.${first}`, 'recommend', { need: `pet_${first}` })] : []);
-  await refreshIfBroken(turn, deps);
+    first && !asked ? [button(turn, `assistant:buttons.for_pet.${first}`, 'recommend', { need: `pet_${first}` })] : []);
+  if (!asked) return refreshIfBroken(turn, deps);
+  // "у меня кошка, что ей взять?": noted, and answered with the pet's goods (a budget or service said still binds).
+  const request = requestFromText(turn.text, 'recommend');
+  const need = request.need ?? (first ? `pet_${first}` : undefined);
+  const { text: product, ...rest } = request;
+  await present(turn, deps, { ...rest, ...(need ? { need } : {}), ...(product && !namesOnlyPet(product) ? { text: product } : {}) });
 }
 
 /** "я веган", "без орехов", "I don't eat meat". */
@@ -157,8 +166,12 @@ function whatDoYouKnowDialog(deps: ShopDeps): Dialog {
       const lines: string[] = [];
       for (const [service, sp] of Object.entries(profile?.services ?? {})) {
         if (!sp) continue;
-        const top = sp.longTerm.categories.filter((c) => c.score > 0 && !c.key.includes('/')).slice(0, 3).map((c) => c.key);
-        lines.push(turn.t('assistant:know_service', { service: serviceName(turn, service as never), orders: sp.orders, categories: top.join(', ') || '—' }));
+        // Shelves are named in the reply's language; one without a name in it is left out rather than shown in Russian.
+        const top = sp.longTerm.categories.filter((c) => c.score > 0 && !c.key.includes('/'))
+          .map((c) => categoryName(c.key, turn.locale)).filter((name) => name !== undefined).slice(0, 3);
+        // No orders yet: the shelves come from what was looked at, so say that instead of "0 orders; mostly ...".
+        const key = sp.orders > 0 ? 'assistant:know_service' : 'assistant:know_service_viewed';
+        lines.push(turn.t(key, { service: serviceName(turn, service as never), orders: sp.orders, categories: top.join(', ') || '—' }));
       }
       if (all.length) lines.push(turn.t('assistant:know_prefs', { list: all.map((p) => prefLabel(turn, p as StatedPreference)).join(', ') }));
       if (profile?.diet.mostly.length) lines.push(turn.t('assistant:know_diet', { list: profile.diet.mostly.map((t) => turn.t(`assistant:tags.${t}`, { defaultValue: t })).join(', ') }));
