@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createShopperTokens } from '../adapters/http/shopper-tokens.ts';
 import type { Benchmark } from './harness/benchmark.ts';
 import { runLoad, type LoadFigures, type LoadOptions } from './harness/load.ts';
+import { runPacedLoad } from './harness/paced-load.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
 
 const CONNECTIONS = 200;
@@ -13,6 +14,8 @@ const PATH = '/api/v1/inapp/messages';
 type Measured = LoadFigures & { serverCpuMicrosPerRequest: number; clientCpuMicrosPerRequest: number };
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+/** The share of the route's own saturated throughput offered in the fixed-rate run. */
+const HALF_LOAD = 0.5;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -52,6 +55,12 @@ function combine(rounds: readonly Measured[]) {
  * runs the full pipeline (dedup, rate limit, lock, session, handler) rather than the polite refusal.
  * The warm-up sends one message per shopper, so the measured run is a steady state of ongoing chats
  * (tokens seen before, sessions in the store), as in production.
+ *
+ * Two more figures explain the latency target. `floor`: the real server with everything around the turn (fastify
+ * settings, hooks, JWT, validation, activity, JSON reply) but a constant in place of the turn, so its p99 is the least
+ * any turn implementation could reach on this machine. `inappAtHalfLoad`: the same route offered half of its own
+ * saturated throughput at a fixed rate over the same 200 connections, the latency a shopper sees when the server is
+ * busy but not overrun (saturated closed-loop latency is 200 connections x the CPU per request, by Little's law).
  */
 export const benchmark: Benchmark = {
   name: 'inapp-throughput',
@@ -83,6 +92,7 @@ export const benchmark: Benchmark = {
     const bare = await startServerProcess(join(import.meta.dirname, 'harness', 'bare-server.ts'));
     const serverScript = join(import.meta.dirname, 'inapp-throughput-server.ts');
     const inapp = await startServerProcess(serverScript, { INAPP_JWT_SECRET: SECRET, LOG_LEVEL: 'warn', BENCH_HANDLER: 'basic' });
+    const floor = await startServerProcess(serverScript, { INAPP_JWT_SECRET: SECRET, LOG_LEVEL: 'warn', BENCH_HANDLER: 'floor' });
     const assistant = await startServerProcess(serverScript, { INAPP_JWT_SECRET: SECRET, LOG_LEVEL: 'warn' });
     try {
       const load = (port: number, seconds: number): Promise<LoadFigures> =>
@@ -100,21 +110,30 @@ export const benchmark: Benchmark = {
       log(`warming up: one message per shopper (${SHOPPERS}) on each server`);
       await runLoad({ url: `http://127.0.0.1:${bare.port}${PATH}`, method: 'POST', connections: CONNECTIONS, amount: SHOPPERS, setupRequest });
       await runLoad({ url: `http://127.0.0.1:${inapp.port}${PATH}`, method: 'POST', connections: CONNECTIONS, amount: SHOPPERS, setupRequest });
+      await runLoad({ url: `http://127.0.0.1:${floor.port}${PATH}`, method: 'POST', connections: CONNECTIONS, amount: SHOPPERS, setupRequest });
       await runLoad({ url: `http://127.0.0.1:${assistant.port}${PATH}`, method: 'POST', connections: CONNECTIONS, amount: SHOPPERS, setupRequest });
       // Short alternating rounds, so both servers see the same background load on a shared machine.
       const bareRounds: Measured[] = [];
       const inappRounds: Measured[] = [];
+      const floorRounds: Measured[] = [];
       const assistantRounds: Measured[] = [];
       for (let round = 1; round <= rounds; round += 1) {
-        log(`round ${round}/${rounds}: bare route, in-app with the basic handler, in-app with the full assistant (${seconds} s each)`);
+        log(`round ${round}/${rounds}: bare route, in-app with the basic handler, the floor (turn replaced by a constant), the full assistant (${seconds} s each)`);
         bareRounds.push(await measure(bare, seconds));
         inappRounds.push(await measure(inapp, seconds));
+        floorRounds.push(await measure(floor, seconds));
         assistantRounds.push(await measure(assistant, seconds));
       }
       const ratios = inappRounds.map((r, i) => r.requestsPerSecond / bareRounds[i]!.requestsPerSecond);
       const bareFigures = combine(bareRounds);
       const inappFigures = combine(inappRounds);
       const assistantFigures = combine(assistantRounds);
+      const offered = Math.round(inappFigures.requestsPerSecond * HALF_LOAD);
+      log(`in-app with the basic handler at a fixed ${offered} requests/s (half its saturated throughput, paced), ${seconds * 2} s`);
+      const halfLoad = await runPacedLoad({
+        url: `http://127.0.0.1:${inapp.port}${PATH}`, connections: CONNECTIONS, rate: offered, durationSeconds: seconds * 2,
+        next: () => shoppers[next++ % SHOPPERS]!,
+      });
       return {
         connections: CONNECTIONS,
         shoppers: SHOPPERS,
@@ -123,6 +142,10 @@ export const benchmark: Benchmark = {
         bare: bareFigures,
         /** The in-app route with the foundation's basic handler: HTTP, JWT, validation, pipeline, session. */
         inapp: inappFigures,
+        /** The real server with a constant in place of the turn: the latency no turn implementation can beat here. */
+        floor: { ...combine(floorRounds), ratio: round3(median(floorRounds.map((r, i) => r.requestsPerSecond / bareRounds[i]!.requestsPerSecond))) },
+        /** The basic route at half its saturated throughput, fixed rate, 200 connections (latency from when each request was due). */
+        inappAtHalfLoad: halfLoad,
         /** The same route with the production handler (the shopping dialogs), for reference: no target here. */
         assistant: {
           ...assistantFigures,
@@ -135,7 +158,7 @@ export const benchmark: Benchmark = {
         cpuRatio: round3(bareFigures.serverCpuMicrosPerRequest / inappFigures.serverCpuMicrosPerRequest),
       };
     } finally {
-      await Promise.all([bare.stop(), inapp.stop(), assistant.stop()]);
+      await Promise.all([bare.stop(), inapp.stop(), floor.stop(), assistant.stop()]);
     }
   },
 };
