@@ -2,7 +2,7 @@ import type { Activity, Locale } from './activity.ts';
 import type { Middleware } from './compose.ts';
 import type { Translator } from './i18n.ts';
 import { resolveLocale } from './locale.ts';
-import type { SessionStore } from './stores/session-store.ts';
+import type { SessionStore, SessionWriteOptions } from './stores/session-store.ts';
 import type { TurnContext } from './turn-context.ts';
 
 /** What the assistant keeps about one conversation between turns. Dialogs add their own fields. */
@@ -49,6 +49,8 @@ export interface SessionMiddlewareOptions {
  * saved choice first, then the channel's language, the text, and the conversation's last language.
  */
 export function sessionMiddleware(options: SessionMiddlewareOptions): Middleware<TurnContext> {
+  // Made once rather than on every save.
+  const writeOptions: SessionWriteOptions = options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds };
   return async (context, next) => {
     const { activity } = context;
     const key = sessionKey(activity);
@@ -65,6 +67,6 @@ export function sessionMiddleware(options: SessionMiddlewareOptions): Middleware
     await next();
     session.locale = context.locale;
     session.turns += 1;
-    await options.sessions.set(key, session, options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds });
+    await options.sessions.set(key, session, writeOptions);
   };
 }

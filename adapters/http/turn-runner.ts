@@ -163,24 +163,29 @@ class TurnRun implements DeadlineEntry {
 /** The turn's outcome label for metrics and logs. */
 type Outcome = 'ok' | 'rejected' | 'failed' | 'cancelled';
 
-/** Metric children per label values, made once: a labelled prom-client call hashes its labels every time. */
+/** One channel's metric children: a counter per outcome and the duration histogram. */
+interface ChannelMetrics {
+  counters: Partial<Record<Outcome, CounterChild>>;
+  timer: HistogramChild;
+}
+
+/**
+ * Metric children per label values, made once: a labelled prom-client call hashes its labels every time. Found by
+ * channel, then outcome, with no key string built per turn (a fresh string costs a hash on every lookup).
+ */
 class TurnMetrics {
   readonly #metrics: AppMetrics;
-  readonly #counters = new Map<string, CounterChild>();
-  readonly #timers = new Map<string, HistogramChild>();
+  readonly #channels = new Map<string, ChannelMetrics>();
 
   constructor(metrics: AppMetrics) {
     this.#metrics = metrics;
   }
 
   record(channel: string, outcome: Outcome, seconds: number): void {
-    const key = `${channel}:${outcome}`;
-    let counter = this.#counters.get(key);
-    if (!counter) this.#counters.set(key, (counter = new CounterChild(this.#metrics.turns, { channel, outcome })));
-    counter.inc();
-    let timer = this.#timers.get(channel);
-    if (!timer) this.#timers.set(channel, (timer = new HistogramChild(this.#metrics.turnSeconds, { channel })));
-    timer.observe(seconds);
+    let children = this.#channels.get(channel);
+    if (!children) this.#channels.set(channel, (children = { counters: {}, timer: new HistogramChild(this.#metrics.turnSeconds, { channel }) }));
+    (children.counters[outcome] ??= new CounterChild(this.#metrics.turns, { channel, outcome })).inc();
+    children.timer.observe(seconds);
   }
 }
 

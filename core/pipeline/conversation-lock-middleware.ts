@@ -4,7 +4,7 @@ import type { Middleware } from '../compose.ts';
 import { TimeoutError, ValidationError } from '../errors.ts';
 import type { TurnContext } from '../turn-context.ts';
 import type { ConversationLockStore, LockAttempt, MailboxEntry } from './conversation-lock-store.ts';
-import { setTurnOutcome, type CoalescedMessage } from './turn-outcome.ts';
+import { COALESCED, HANDLED, setTurnOutcome, type CoalescedMessage } from './turn-outcome.ts';
 
 /** Options for {@link conversationLockMiddleware}. */
 export interface ConversationLockOptions {
@@ -89,16 +89,16 @@ export function conversationLockMiddleware(options: ConversationLockOptions): Mi
     let attempt = await store.acquire(conversation, { token, lockTtlMs, mailboxTtlMs, entry });
     if (attempt.state === 'waiting') attempt = await waitForTurn(context, conversation, token, settings, wakers, attempt.seq);
     if (attempt.state !== 'acquired') {
-      setTurnOutcome(context, { kind: 'coalesced' });
+      setTurnOutcome(context, COALESCED);
       return;
     }
-    setTurnOutcome(context, { kind: 'handled' });
-    renewals.add(token, conversation, context);
+    setTurnOutcome(context, HANDLED);
+    const held = renewals.add(token, conversation, context);
     try {
       carryBatch(context, attempt.batch, settings.separator);
       await next();
     } finally {
-      renewals.delete(token);
+      renewals.delete(held);
       try {
         await store.release(conversation, token);
       } catch (error) {
@@ -176,51 +176,89 @@ function carryBatch(context: TurnContext, batch: readonly MailboxEntry[], separa
   context.logger.info({ messages: messages.length }, 'coalesced burst into one turn');
 }
 
-interface HeldLock {
-  conversation: string;
-  context: TurnContext;
+/** A lock this process holds, linked into {@link LockRenewals}' list (oldest renewal first). */
+class HeldLock {
   renewedAt: number;
+  earlier: HeldLock | undefined = undefined;
+  later: HeldLock | undefined = undefined;
+  listed = true;
+
+  constructor(
+    readonly token: string,
+    readonly conversation: string,
+    readonly context: TurnContext,
+    now: number,
+  ) {
+    this.renewedAt = now;
+  }
 }
 
 /**
  * Renews the locks this process holds, all from one timer rather than one per turn (timers cost on this path).
  * It ticks every quarter of `renewEveryMs` and renews a lock once three quarters of it have passed since its last
- * renewal, so no lock goes longer than `renewEveryMs` unrenewed, as with a timer of its own.
+ * renewal, so no lock goes longer than `renewEveryMs` unrenewed, as with a timer of its own. The held locks are a
+ * list linked through themselves in order of their last renewal (a renewed lock moves to the end): adding and
+ * removing one costs no map entry, and a tick stops at the first lock not yet due.
  */
 class LockRenewals {
   readonly #settings: LockSettings;
-  readonly #held = new Map<string, HeldLock>();
+  #first: HeldLock | undefined;
+  #last: HeldLock | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(settings: LockSettings) {
     this.#settings = settings;
   }
 
-  add(token: string, conversation: string, context: TurnContext): void {
-    this.#held.set(token, { conversation, context, renewedAt: Date.now() });
-    if (this.#timer) return;
+  add(token: string, conversation: string, context: TurnContext): HeldLock {
+    const held = new HeldLock(token, conversation, context, Date.now());
+    this.#append(held);
+    if (this.#timer) return held;
     this.#timer = setInterval(() => this.#tick(), Math.max(1, Math.floor(this.#settings.renewEveryMs / 4)));
     this.#timer.unref?.();
+    return held;
   }
 
-  delete(token: string): void {
-    this.#held.delete(token);
-    if (this.#held.size > 0 || !this.#timer) return;
+  delete(held: HeldLock): void {
+    this.#unlink(held);
+    if (this.#first !== undefined || !this.#timer) return;
     clearInterval(this.#timer);
     this.#timer = undefined;
+  }
+
+  #append(held: HeldLock): void {
+    held.listed = true;
+    held.earlier = this.#last;
+    held.later = undefined;
+    if (this.#last) this.#last.later = held;
+    else this.#first = held;
+    this.#last = held;
+  }
+
+  #unlink(held: HeldLock): void {
+    if (!held.listed) return;
+    held.listed = false;
+    if (held.earlier) held.earlier.later = held.later;
+    else this.#first = held.later;
+    if (held.later) held.later.earlier = held.earlier;
+    else this.#last = held.earlier;
+    held.earlier = undefined;
+    held.later = undefined;
   }
 
   #tick(): void {
     const now = Date.now();
     const due = now - (this.#settings.renewEveryMs * 3) / 4;
-    for (const [token, held] of this.#held) {
-      if (held.renewedAt > due) continue;
+    // Locks renewed in this tick go to the end with `now`: the loop meets them only after every due one.
+    for (let held = this.#first; held !== undefined && held.renewedAt <= due; held = this.#first) {
       held.renewedAt = now;
-      this.#renew(token, held);
+      this.#unlink(held);
+      this.#append(held);
+      this.#renew(held);
     }
   }
 
-  #renew(token: string, { conversation, context }: HeldLock): void {
+  #renew({ token, conversation, context }: HeldLock): void {
     this.#settings.store.renew(conversation, token, this.#settings.lockTtlMs).then(
       (held) => {
         if (!held) context.logger.error({ conversation }, 'conversation lock lost while the turn ran');

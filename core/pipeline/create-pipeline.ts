@@ -8,7 +8,7 @@ import { identityMiddleware, type IdentityMiddlewareOptions } from './identity-m
 import { localeMiddleware, type LocaleMiddlewareOptions } from './locale-middleware.ts';
 import type { PipelineStores } from './pipeline-stores.ts';
 import { rateLimitMiddleware, type RateLimitMiddlewareOptions } from './rate-limit-middleware.ts';
-import { setTurnOutcome } from './turn-outcome.ts';
+import { HANDLED, setTurnOutcome } from './turn-outcome.ts';
 
 /** Options for {@link createPipeline}: the stores, the translator, tuning, and the shopper hooks. */
 export interface PipelineOptions {
@@ -51,6 +51,6 @@ export function createPipeline(options: PipelineOptions): Middleware<TurnContext
 // A caller may hand the same activity object to handle() twice; its outcome must describe the last call.
 // Not async: a step that only passes the turn on returns next()'s promise rather than wrapping it in its own.
 const startOutcome: Middleware<TurnContext> = (context, next) => {
-  setTurnOutcome(context, { kind: 'handled' });
+  setTurnOutcome(context, HANDLED);
   return next();
 };

@@ -23,12 +23,13 @@ export class ExpiringMap<V> {
 
   /**
    * The live entry of a key, for a read-then-write of the same key: the store updates `value` in place and
-   * calls {@link refresh}, one lookup in the map instead of a second one for `set`.
+   * calls {@link refresh}, one lookup in the map instead of a second one for `set`. A caller that already read
+   * the clock passes `now`.
    */
-  entry(key: string): ExpiringEntry<V> | undefined {
+  entry(key: string, now: number = this.#now()): ExpiringEntry<V> | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt <= this.#now()) {
+    if (entry.expiresAt <= now) {
       this.#entries.delete(key);
       return undefined;
     }

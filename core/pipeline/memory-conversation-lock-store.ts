@@ -1,5 +1,5 @@
 import type { ConversationLockStore, LockAttempt, LockRequest, MailboxEntry } from './conversation-lock-store.ts';
-import { ExpiringMap } from './expiring-map.ts';
+import { ExpiringMap, type ExpiringEntry } from './expiring-map.ts';
 
 /** Options for {@link MemoryConversationLockStore}. */
 export interface MemoryConversationLockStoreOptions {
@@ -7,7 +7,16 @@ export interface MemoryConversationLockStoreOptions {
   now?: () => number;
 }
 
-interface Mailbox {
+/**
+ * A conversation's lock and mailbox in one record, so a turn finds both with one map lookup (and takes and frees
+ * the lock without adding or removing a map entry). Each part has its own time to live, as with Redis's two keys:
+ * a lock past `lockExpiresAt` is free, a mailbox past `mailboxExpiresAt` is gone (its numbering starts again).
+ * The map entry lives as long as the longer of the two.
+ */
+interface ConversationState {
+  holder: string | undefined;
+  lockExpiresAt: number;
+  mailboxExpiresAt: number;
   nextSeq: number;
   consumed: number;
   entries: MailboxEntry[];
@@ -18,63 +27,86 @@ interface Mailbox {
  * for one process. Method bodies run synchronously, which makes each of them atomic.
  */
 export class MemoryConversationLockStore implements ConversationLockStore {
-  readonly #locks: ExpiringMap<string>;
-  readonly #mailboxes: ExpiringMap<Mailbox>;
+  readonly #conversations: ExpiringMap<ConversationState>;
   readonly #listeners = new Set<(conversation: string) => void>();
+  readonly #now: () => number;
 
   constructor(options: MemoryConversationLockStoreOptions = {}) {
-    const now = options.now ?? Date.now;
-    this.#locks = new ExpiringMap(now);
-    this.#mailboxes = new ExpiringMap(now);
+    this.#now = options.now ?? Date.now;
+    this.#conversations = new ExpiringMap(this.#now);
   }
 
   async acquire(conversation: string, request: LockRequest): Promise<LockAttempt> {
+    const now = this.#now();
+    let held = this.#conversations.entry(conversation, now);
+    let mailboxLive = held !== undefined && held.value.mailboxExpiresAt > now;
     let seq = request.seq;
-    // The mailbox is looked up once and updated in place (its time to live restarted), not written back.
-    let held = this.#mailboxes.entry(conversation);
-    let mailbox = held?.value;
-    if (request.entry) {
-      if (held) this.#mailboxes.refresh(held, request.mailboxTtlMs);
-      else held = this.#mailboxes.set(conversation, { nextSeq: 1, consumed: 0, entries: [] }, request.mailboxTtlMs);
-      mailbox = held.value;
-      seq = mailbox.nextSeq;
-      mailbox.nextSeq += 1;
-      mailbox.entries.push({ seq, activityId: request.entry.activityId, text: request.entry.text });
+    const entry = request.entry;
+    // The usual turn: a message to a conversation with no turn running and nothing queued. It takes the lock and
+    // carries only itself, and the mailbox's long-lived array is left alone (a young batch instead of a new one).
+    const lockFree = held === undefined || held.value.holder === undefined || held.value.lockExpiresAt <= now;
+    if (entry && lockFree && (!mailboxLive || held?.value.entries.length === 0)) {
+      return this.#takeAlone(held, conversation, request, entry, mailboxLive, now);
     }
-    if (seq !== undefined && mailbox && seq <= mailbox.consumed) return { state: 'consumed', seq };
-    if (this.#locks.get(conversation) !== undefined) return { state: 'waiting', seq };
-    this.#locks.set(conversation, request.token, request.lockTtlMs);
+    if (entry) {
+      held ??= this.#create(conversation, request.mailboxTtlMs);
+      const state = held.value;
+      if (!mailboxLive) resetMailbox(state);
+      mailboxLive = true;
+      state.mailboxExpiresAt = now + request.mailboxTtlMs;
+      seq = state.nextSeq;
+      state.nextSeq += 1;
+      state.entries.push({ seq, activityId: entry.activityId, text: entry.text });
+      keepAlive(held);
+    }
+    if (seq !== undefined && mailboxLive && held !== undefined && seq <= held.value.consumed) return { state: 'consumed', seq };
+    if (!lockFree) return { state: 'waiting', seq };
+    held ??= this.#create(conversation, request.lockTtlMs);
+    const state = held.value;
+    state.holder = request.token;
+    state.lockExpiresAt = now + request.lockTtlMs;
+    keepAlive(held);
     if (seq === undefined) return { state: 'acquired', batch: [] };
-    const batch = mailbox?.entries ?? [];
-    if (mailbox && batch.length > 0) {
-      mailbox.consumed = batch[batch.length - 1]?.seq ?? mailbox.consumed;
-      mailbox.entries = [];
-      if (held) this.#mailboxes.refresh(held, request.mailboxTtlMs);
-    }
+    if (!mailboxLive || state.entries.length === 0) return { state: 'acquired', seq, batch: [] };
+    const batch = state.entries;
+    state.consumed = batch[batch.length - 1]!.seq;
+    state.entries = [];
+    state.mailboxExpiresAt = now + request.mailboxTtlMs;
+    keepAlive(held);
     return { state: 'acquired', seq, batch };
   }
 
   async renew(conversation: string, token: string, lockTtlMs: number): Promise<boolean> {
-    if (this.#locks.get(conversation) !== token) return false;
-    this.#locks.set(conversation, token, lockTtlMs);
+    const now = this.#now();
+    const held = this.#heldBy(conversation, token, now);
+    if (!held) return false;
+    held.value.lockExpiresAt = now + lockTtlMs;
+    keepAlive(held);
     return true;
   }
 
   async release(conversation: string, token: string): Promise<boolean> {
-    if (this.#locks.get(conversation) !== token) return false;
-    this.#locks.delete(conversation);
-    if ((this.#mailboxes.get(conversation)?.entries.length ?? 0) > 0) {
+    const now = this.#now();
+    const held = this.#heldBy(conversation, token, now);
+    if (!held) return false;
+    const state = held.value;
+    state.holder = undefined;
+    state.lockExpiresAt = 0;
+    // A conversation with no live mailbox (a button press) leaves nothing behind: its entry expires now.
+    held.expiresAt = state.mailboxExpiresAt;
+    if (state.mailboxExpiresAt > now && state.entries.length > 0) {
       for (const listener of [...this.#listeners]) listener(conversation);
     }
     return true;
   }
 
   async withdraw(conversation: string, seq: number): Promise<boolean> {
-    const mailbox = this.#mailboxes.get(conversation);
-    if (!mailbox) return false;
-    const index = mailbox.entries.findIndex((entry) => entry.seq === seq);
+    const now = this.#now();
+    const state = this.#conversations.entry(conversation, now)?.value;
+    if (!state || state.mailboxExpiresAt <= now) return false;
+    const index = state.entries.findIndex((entry) => entry.seq === seq);
     if (index < 0) return false;
-    mailbox.entries.splice(index, 1);
+    state.entries.splice(index, 1);
     return true;
   }
 
@@ -85,7 +117,53 @@ export class MemoryConversationLockStore implements ConversationLockStore {
 
   async close(): Promise<void> {
     this.#listeners.clear();
-    this.#locks.clear();
-    this.#mailboxes.clear();
+    this.#conversations.clear();
   }
+
+  // Same result as queueing the message and taking the lock with everything queued (only this message).
+  #takeAlone(
+    found: ExpiringEntry<ConversationState> | undefined,
+    conversation: string,
+    request: LockRequest,
+    entry: NonNullable<LockRequest['entry']>,
+    mailboxLive: boolean,
+    now: number,
+  ): LockAttempt {
+    const held = found ?? this.#create(conversation, request.mailboxTtlMs);
+    const state = held.value;
+    if (!mailboxLive) resetMailbox(state);
+    const seq = state.nextSeq;
+    state.nextSeq += 1;
+    state.consumed = seq;
+    state.mailboxExpiresAt = now + request.mailboxTtlMs;
+    state.holder = request.token;
+    state.lockExpiresAt = now + request.lockTtlMs;
+    keepAlive(held);
+    return { state: 'acquired', seq, batch: [{ seq, activityId: entry.activityId, text: entry.text }] };
+  }
+
+  /** The conversation's entry when `token` holds its lock now. */
+  #heldBy(conversation: string, token: string, now: number): ExpiringEntry<ConversationState> | undefined {
+    const held = this.#conversations.entry(conversation, now);
+    if (!held || held.value.holder !== token || held.value.lockExpiresAt <= now) return undefined;
+    return held;
+  }
+
+  // Written with the time to live about to be set, so the sweep a write may run never drops the new entry.
+  #create(conversation: string, ttlMs: number): ExpiringEntry<ConversationState> {
+    const state: ConversationState = { holder: undefined, lockExpiresAt: 0, mailboxExpiresAt: 0, nextSeq: 1, consumed: 0, entries: [] };
+    return this.#conversations.set(conversation, state, ttlMs);
+  }
+}
+
+/** A mailbox past its time to live is gone: the next message starts a new one. */
+function resetMailbox(state: ConversationState): void {
+  state.nextSeq = 1;
+  state.consumed = 0;
+  if (state.entries.length > 0) state.entries = [];
+}
+
+/** The map entry lives as long as the lock or the mailbox. */
+function keepAlive(held: ExpiringEntry<ConversationState>): void {
+  held.expiresAt = Math.max(held.value.lockExpiresAt, held.value.mailboxExpiresAt);
 }

@@ -26,6 +26,12 @@ export interface CoalescedMessage {
   text: string;
 }
 
+/** The outcome of nearly every turn, made once: frozen, so no reader can change it for the others. */
+export const HANDLED: TurnOutcome = Object.freeze({ kind: 'handled' });
+
+/** The outcome of a call whose message another turn carried (frozen, shared). */
+export const COALESCED: TurnOutcome = Object.freeze({ kind: 'coalesced' });
+
 /** The `TurnContext.state` key under which the outcome is kept during the turn. */
 export const TURN_OUTCOME_STATE_KEY = 'pipeline.outcome';
 
@@ -47,5 +53,5 @@ export function setTurnOutcome(context: TurnContext, outcome: TurnOutcome): void
  * `{ kind: 'handled' }` when no pipeline step stopped it.
  */
 export function turnOutcome(activity: Activity): TurnOutcome {
-  return outcomes.get(activity) ?? { kind: 'handled' };
+  return outcomes.get(activity) ?? HANDLED;
 }

@@ -50,6 +50,8 @@ export class MemoryConversationLogStore implements ConversationLogStore {
   readonly #maxPerShopper: number;
   readonly #maxTurns: number;
   readonly #now: () => number;
+  #lastAt = '';
+  #lastAtMs = Number.NaN;
 
   constructor(options: MemoryConversationLogStoreOptions = {}) {
     this.#retentionMs = (options.retentionDays ?? DEFAULT_CONVERSATION_RETENTION_DAYS) * 86_400_000;
@@ -59,14 +61,15 @@ export class MemoryConversationLogStore implements ConversationLogStore {
   }
 
   async append(turns: readonly ConversationTurn[]): Promise<void> {
-    // The turns of one exchange share their time: parsed once.
-    let at = '';
-    let atMs = Number.NaN;
     for (const turn of turns) {
-      if (turn.at !== at) {
-        at = turn.at;
-        atMs = Date.parse(at);
+      const at = turn.at;
+      // The turns of one exchange share their time, and so do the exchanges ending in the same millisecond
+      // (the middleware formats the time once per millisecond): parsed once for all of them.
+      if (at !== this.#lastAt) {
+        this.#lastAt = at;
+        this.#lastAtMs = Date.parse(at);
       }
+      const atMs = this.#lastAtMs;
       const stored: StoredTurn = {
         shopperId: turn.shopperId, conversationId: turn.conversationId, channel: turn.channel, role: turn.role, text: turn.text, at: turn.at,
         atMs,
