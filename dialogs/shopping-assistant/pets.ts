@@ -27,20 +27,48 @@ function goneNow(pet: Pet): RegExp {
   return re(`${B}(?:(?:больше|уже)\\s+нет\\s+(?:\\p{L}+\\s+)?${n}|нет\\s+больше\\s+${n}|(?:а|но)\\s+не\\s+${n}|${n}\\s+(?:у\\s+(?:меня|нас)\\s+)?(?:больше|уже)\\s+нет|(?:don'?t|do\\s+not|no\\s+longer)\\s+(?:have|own)\\s+(?:a\\s+|an\\s+|my\\s+|the\\s+|any\\s+)?${n}|no\\s+(?:more\\s+)?${n}\\s+any\\s*more|(?:not|instead\\s+of)\\s+(?:a\\s+)?${n})`);
 }
 
+/** "у меня кошка", "у нас две собаки", "у меня есть кот": a pet stated as a fact, not as news ("нет", "не" say otherwise). */
+function hasStated(pet: Pet): RegExp {
+  return re(`${B}у\\s+(?:меня|нас)\\s+(?:есть\\s+)?(?:(?!(?:нет|не|больше|уже)${E})\\p{L}+\\s+)?(?:${NAMES[pet]})${E}`);
+}
+
 const HAS = Object.fromEntries(PETS.map((p) => [p, hasNow(p)])) as Record<Pet, RegExp>;
+const STATED = Object.fromEntries(PETS.map((p) => [p, hasStated(p)])) as Record<Pet, RegExp>;
 const GONE = Object.fromEntries(PETS.map((p) => [p, goneNow(p)])) as Record<Pet, RegExp>;
 
 /** A change of pets the message states: which the shopper has now, which no longer. */
 export interface PetChange {
   has: Pet[];
   gone: Pet[];
+  /** Of `has`, the pets stated as a plain fact ("у нас собака"), not as news ("у нас теперь собака"). */
+  stated: Pet[];
 }
 
-/** "у меня теперь собака, а не кошка" -> { has: [dog], gone: [cat] }; undefined when no change is stated. */
+/**
+ * "у меня теперь собака, а не кошка" -> { has: [dog], gone: [cat] }; "у нас собака" -> { has: [dog], stated: [dog] }:
+ * a pet stated plainly is kept like a change. Undefined when the message states no pet.
+ */
 export function petChange(text: string): PetChange | undefined {
   const gone = PETS.filter((p) => GONE[p].test(text));
-  const has = PETS.filter((p) => !gone.includes(p) && HAS[p].test(text));
-  return has.length || gone.length ? { has, gone } : undefined;
+  const news = PETS.filter((p) => !gone.includes(p) && HAS[p].test(text));
+  const stated = PETS.filter((p) => !gone.includes(p) && !news.includes(p) && STATED[p].test(text));
+  const has = [...news, ...stated];
+  return has.length || gone.length ? { has, gone, stated } : undefined;
+}
+
+/** "что ей взять?", "посоветуй что-нибудь", "what should I get?": the message about a pet also asks for goods. */
+const ASKS = re(`${B}(?:что\\s+(?:бы\\s+)?(?:(?:мне|нам|ей|ему|им|для\\s+не(?:ё|е|го|их))\\s+)?(?:взять|купить|заказать|выбрать|брать|покупать|дать|посоветуешь|посоветуете|порекомендуешь|предложишь)|посоветуй\\p{L}*|подбери\\p{L}*|порекомендуй\\p{L}*|предложи\\p{L}*|подскажи\\p{L}*|что-нибудь|что-то|чем\\s+(?:е[её]|его|их)\\s+кормить|what\\s+(?:should|could|can|shall|do)\\s+(?:i|we)\\s+(?:get|buy|order)|recommend\\p{L}*|suggest\\p{L}*|anything|something)${E}`);
+
+/** Whether a message that states a pet also asks what to buy ("у меня кошка, что ей взять?"). */
+export function asksForGoods(text: string): boolean {
+  return ASKS.test(text);
+}
+
+const PET_NAME = re(`^\\s*(?:${Object.values(NAMES).join('|')})\\s*$`);
+
+/** Whether a product text only names a pet ("кошка"): the pet's shelves answer it, not a search for the word. */
+export function namesOnlyPet(product: string | undefined): boolean {
+  return product !== undefined && PET_NAME.test(product);
 }
 
 /** The preferences a change is kept as: `like pet_dog` (has one), `exclude_tag pet_cat` (its goods stay out). */

@@ -27,6 +27,8 @@ const RULES: readonly Rule[] = [
   // Before cancel and erasure: "забудь, что я веган" takes one preference back, it forgets nothing else. Decisive (1):
   // the recognizer reads "я теперь ем мясо" as stating a diet, however sure it is.
   ['forget_preference', w('\\bзабудь\\p{L}*,?\\s+(?:(?:что|про|о|об)(?![\\p{L}])(?!\\s+(?:этом|том|всём|всем|мне)(?![\\p{L}]))|мои\\s+(?:предпочтени|ограничени))|\\bя\\s+(?:больше|уже)\\s+не\\s+(?:веган|вегетариан|соблюдаю|на\\s+диете)|\\bне\\s+учитывай\\p{L}*,?\\s+(?:что|мо)|\\b(?:удали|убери|сотри|сбрось|очисти|отмени)\\p{L}*\\s+(?:вс[её]\\s+)?(?:мои\\s+|мо[её]\\s+)?(?:предпочтени|ограничени)|\\b(?:снова|опять|теперь)\\s+ем\\b|\\bforget\\s+(?:that\\s+i|about\\s+(?:my|the)|my\\s+(?:preferences|diet))|\\bi\'?m\\s+(?:not\\s+(?:a\\s+)?(?:vegan|vegetarian)\\s+any\\s*more|no\\s+longer)|\\bi\\s+am\\s+no\\s+longer|\\b(?:remove|delete|clear|reset|drop)\\s+(?:all\\s+)?(?:my\\s+)?(?:dietary\\s+)?(?:preferences|restrictions|diet)|\\beat\\s+\\p{L}+\\s+again\\b'), 1],
+  // A whole message of apology ("сорри", "извини, я ошибся", "my bad"): "прости" is no search for "Простоквашино".
+  ['apology', w('^\\s*(?:ой,?\\s+|oh,?\\s+)?(?:извин\\p{L}*|прости(?:те)?|сорри|сори|сорян|пардон|виноват\\p{L}*|sorry|so\\s+sorry|my\\s+bad|my\\s+mistake|apologies|oops|whoops)\\b[\\s,.!]*(?:(?:пожалуйста|please|я\\s+ошиб\\p{L}*|ошиб\\p{L}*|опечатк\\p{L}*|это\\s+я\\s+случайно|случайно|не\\s+то\\s+(?:написал\\p{L}*|нажал\\p{L}*)|не\\s+туда\\s+нажал\\p{L}*|i\\s+made\\s+a\\s+(?:mistake|typo)|typo|wrong\\s+(?:button|message|chat))[\\s,.!]*)*$'), 0.95],
   ['cancel', w('^\\s*(?:отмен\\p{L}*|стоп|хватит|не\\s+надо|забудь\\s+(?:это|об\\s+этом)|cancel|never\\s*mind|stop|forget\\s+it|quit)\\b[\\s.!]*$'), 0.95],
   ['erase_data', w('\\b(?:удали\\p{L}*|сотри|стереть|очисти\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:мои|мою|все\\s+мои|всю\\s+мою)?\\s*(?:данные|информаци\\p{L}*|историю|профиль)|забудь\\s+(?:вс[её]\\s+)?обо\\s+мне|(?:erase|delete|remove|wipe)\\s+(?:all\\s+)?(?:my\\s+)?(?:data|information|profile|history)|forget\\s+(?:everything\\s+about\\s+)?me\\b'), 0.92],
   ['withdraw_consent', w('\\b(?:отзыва\\p{L}*|отозвать|отзови)\\s+(?:\\p{L}+\\s+)?согласи\\p{L}*|не\\s+используй\\p{L}*\\s+(?:мо\\p{L}+\\s+)?(?:истори\\p{L}*|данны\\p{L}*|покупк\\p{L}*)|withdraw\\s+(?:my\\s+)?consent|revoke\\s+(?:my\\s+)?consent|stop\\s+using\\s+my|(?:don\'?t|do\\s+not)\\s+use\\s+my\\s+(?:data|history|purchases)'), 0.92],
@@ -103,7 +105,8 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   const followUp = followUpOnLast(text, memory);
   if (followUp) return followUp;
   // "у меня теперь собака, а не кошка", "I don't have a cat anymore": a standing fact about the shopper, however worded.
-  if (petChange(text) && !extractNeed(text)) return { name: 'state_preference', confidence: 1 };
+  // "у меня кошка, что-нибудь для кошки?": the pet is noted first, then its goods are shown (state_preference does both).
+  if (petChange(text) && (extractNeed(text) ?? 'pet_').startsWith('pet_')) return { name: 'state_preference', confidence: 1 };
   // "какой лучше?" / "which one is better?" with cards on screen asks for a verdict on them (a product named is a new request).
   if (shown >= 2 && WHICH_BETTER.test(text) && !extractService(text) && !extractProductText(text.replace(WHICH_BETTER_G, ' '))) {
     return { name: 'compare', confidence: 1 };

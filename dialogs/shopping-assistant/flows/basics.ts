@@ -45,7 +45,7 @@ function targetLocale(text: string, current: Locale): Locale {
   return current === 'ru' ? 'en' : 'ru';
 }
 
-/** The simple dialogs: hello, help, bye, language, yes/no to an offer, thanks. */
+/** The simple dialogs: hello, help, bye, language, yes/no to an offer, thanks, "sorry". */
 export function basicDialogs(deps: ShopDeps): Dialog[] {
   return [
     greetDialog(deps),
@@ -79,6 +79,7 @@ export function basicDialogs(deps: ShopDeps): Dialog[] {
         turn.say('assistant:ok', {}, starters(turn));
       },
     }),
+    createActionDialog({ id: 'apology', intents: ['apology'], run: async (turn) => turn.say('assistant:apology_ok', {}, starters(turn)) }),
     createActionDialog({
       id: 'feedback_positive',
       intents: ['feedback_positive'],

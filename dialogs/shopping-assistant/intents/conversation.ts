@@ -25,6 +25,18 @@ export const CONVERSATION_INTENTS: IntentDefinition[] = [
     },
   },
   {
+    // "сорри", "извини, я ошибся": a friendly acknowledgement, never the "I did not understand" reply or a product search.
+    name: 'apology',
+    phrases: {
+      ru: ['извини', 'извините', 'прости', 'простите', 'сорри', 'пардон', 'извини, я ошибся', 'прости, не то написал{|а}', 'ой, извините',
+        'извиняюсь', 'прошу прощения', 'виноват{|а}', 'извини, опечатка', 'сорян', 'прости, пожалуйста', 'извините за беспокойство',
+        'ой, не туда нажал{|а}', 'звиняй', 'пардон, ошибочка вышла', 'извини, это я случайно'],
+      en: ['sorry', 'sorry about that', 'my bad', 'oops', 'oops, wrong button', 'I apologize', 'apologies', 'pardon me',
+        'excuse me, my mistake', 'sorry, typo', 'sorry, I made a mistake', 'oh sorry', 'so sorry', 'my mistake', 'whoops',
+        'sorry, ignore that', 'sorry for the confusion', 'forgive me', 'sorry, wrong chat', 'sorry, that was an accident'],
+    },
+  },
+  {
     name: 'help',
     phrases: {
       ru: ['помощь', 'помоги', 'что ты умеешь?', 'что ты можешь', 'как тобой пользоваться', 'как это работает', 'что ты такое',
