@@ -7,6 +7,7 @@ import {
   extractAccessoryForIt, extractAvoidedWords, extractBudget, extractExcludedTags, extractOccasion, extractPeople, extractProductText, extractRecommendText, extractProperties,
   extractRequiredTags, extractService,
 } from './extract.ts';
+import { namedProducts } from './compare-names.ts';
 import { WHICH_BETTER } from './flows/compare-verdict.ts';
 import { extractNeed } from './needs.ts';
 import { petChange } from './pets.ts';
@@ -111,6 +112,8 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   if (shown >= 2 && WHICH_BETTER.test(text) && !extractService(text) && !extractProductText(text.replace(WHICH_BETTER_G, ' '))) {
     return { name: 'compare', confidence: 1 };
   }
+  // "compare iPhone and Samsung", "iphone vs galaxy": two products named for a side-by-side, never a search for both.
+  if (namedProducts(text)) return { name: 'compare', confidence: 1 };
   const rule = RULES.find(([, pattern]) => pattern.test(text));
   // A need ("подарок ребёнку", "от головной боли") asks for a suggestion, however it is worded.
   if ((!rule || rule[0] === 'search_product' || rule[0] === 'recommend') && extractNeed(text)) return { name: 'recommend', confidence: 0.9 };

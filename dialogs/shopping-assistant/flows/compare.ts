@@ -47,8 +47,13 @@ export function compareShown(turn: DialogTurn, memory: ShopMemory): void {
     turn.say('assistant:compare_needs_two', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
     return;
   }
-  const [a, b] = pair;
   if (WHICH_BETTER.test(turn.text)) return void sayWhichBetter(turn, memory, pair);
+  comparePair(turn, memory, pair);
+}
+
+/** Two shown items side by side: both cards, the price difference and their catalog facts. */
+export function comparePair(turn: DialogTurn, memory: ShopMemory, pair: [ShownItem, ShownItem]): void {
+  const [a, b] = pair;
   memory.compared = [keyOf(a), keyOf(b)];
   const positions = pair.map((x) => memory.shown.indexOf(x));
   const [cheap, dear] = a.price <= b.price ? [a, b] : [b, a];

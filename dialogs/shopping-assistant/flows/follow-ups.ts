@@ -8,6 +8,7 @@ import { preferencesIn } from '../preferences.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory } from '../shop-memory.ts';
 import { compareShown } from './compare.ts';
+import { compareNamed } from './compare-named.ts';
 import { present } from './present.ts';
 import { prefLabel } from './profile.ts';
 
@@ -36,8 +37,15 @@ function showMoreDialog(deps: ShopDeps): Dialog {
   });
 }
 
-function compareDialog(): Dialog {
-  return createActionDialog({ id: 'compare', intents: ['compare'], run: async (turn) => compareShown(turn, shopMemory(turn)) });
+function compareDialog(deps: ShopDeps): Dialog {
+  return createActionDialog({
+    id: 'compare',
+    intents: ['compare'],
+    // "compare iPhone and Samsung" names its two products; otherwise the cards on screen are meant.
+    run: async (turn) => {
+      if (!(await compareNamed(turn, deps))) compareShown(turn, shopMemory(turn));
+    },
+  });
 }
 
 /** "забудь мои предпочтения", "remove my preferences": every stated preference, not a named one. */
@@ -105,5 +113,5 @@ function forgetPreferenceDialog(deps: ShopDeps): Dialog {
 
 /** The follow-up dialogs: the next cards, a comparison, taking a preference back. */
 export function followUpDialogs(deps: ShopDeps): Dialog[] {
-  return [showMoreDialog(deps), compareDialog(), forgetPreferenceDialog(deps)];
+  return [showMoreDialog(deps), compareDialog(deps), forgetPreferenceDialog(deps)];
 }
