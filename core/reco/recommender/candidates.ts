@@ -7,9 +7,12 @@ import { inCategory } from './constraints.ts';
 import type { InteractionSnapshot } from './interaction-model.ts';
 import type { SemanticHit } from './semantic-match.ts';
 import type { ShopperHistory } from './shopper-history.ts';
-import type { PersonalLists, ShopperState, Suggestion } from './shopper-state.ts';
+import type { PersonalLists, ShopperState } from './shopper-state.ts';
+import { boughtTogether, similarShopperSuggestions } from './personal-sources.ts';
 import { basketShareOf, repurchaseFacts } from './shopper-history.ts';
 import type { Reason } from './types.ts';
+
+export { similarShopperItems } from './personal-sources.ts';
 
 /** What one source gave a candidate: its weighted score and the reason behind it. */
 export interface CandidatePart {
@@ -122,89 +125,26 @@ export function warmPersonalLists(context: Pick<CandidateContext, 'catalog' | 'm
   const full = context as CandidateContext;
   const memo = personalLists(full);
   if (!memo || !context.history || context.history.baskets.length === 0) return;
-  if (context.model.shopperIds.length > 0) {
-    memo.similar ??= similarShopperItems(context.history, context.model, k).map(({ key, score, shoppers }) =>
-      ({ key, score, reason: frozen({ kind: 'similar_shoppers', facts: { shoppers } }) }));
-  }
-  memo.together ??= boughtTogether(context.history, full);
-}
-
-/** A reason shared by cached lists: frozen so no caller can change what later answers say. */
-function frozen(reason: Reason): Reason {
-  Object.freeze(reason.facts);
-  return Object.freeze(reason);
+  if (context.model.shopperIds.length > 0) memo.similar ??= similarShopperSuggestions(context.history, context.model, k);
+  memo.together ??= boughtTogether(context.history, context.model, context.catalog);
 }
 
 /** TIFUKNN: items of the shoppers whose repeat vectors are closest to this shopper's. */
 export function addSimilarShoppers(pool: CandidatePool, context: CandidateContext, k = 20): void {
   const { history, model } = context;
   if (!history || history.baskets.length === 0 || model.shopperIds.length === 0) return;
-  const make = () => similarShopperItems(history, model, k).map(({ key, score, shoppers }) =>
-    ({ key, score, reason: frozen({ kind: 'similar_shoppers', facts: { shoppers } }) }));
   const memo = personalLists(context);
-  const list = memo ? (memo.similar ??= make()) : make();
+  const list = memo ? (memo.similar ??= similarShopperSuggestions(history, model, k)) : similarShopperSuggestions(history, model, k);
   for (const entry of list) pool.add(entry.key, entry.score, entry.reason);
-}
-
-/** The items of the `k` nearest shoppers (by repeat vector), weighted by similarity; at most 80, best first. */
-export function similarShopperItems(history: ShopperHistory, model: InteractionSnapshot, k: number): { key: string; score: number; shoppers: number }[] {
-  const baskets = history.baskets.map((b) => Int32Array.from(b.keys.map((key) => model.vocabulary.find(key))
-    .filter((index): index is number => index !== undefined)));
-  const n = baskets.length;
-  const values = new Map<number, number>();
-  let total = 0;
-  baskets.forEach((basket, b) => {
-    const weight = model.decay ** (n - 1 - b);
-    total += weight;
-    for (const item of basket) values.set(item, (values.get(item) ?? 0) + weight);
-  });
-  if (values.size === 0) return [];
-  let norm = 0;
-  for (const [item, value] of values) { values.set(item, value / total); norm += (value / total) ** 2; }
-  const query = { idx: Int32Array.from(values.keys()), val: Float64Array.from(values.values()), norm: Math.sqrt(norm) };
-  const self = model.shopperRow.get(history.shopperId) ?? -1;
-  const nearest = model.neighbours.nearest(query, k, self);
-  const scores = new Map<number, { score: number; shoppers: number }>();
-  let weights = 0;
-  for (const [row, similarity] of nearest) {
-    weights += similarity;
-    const vector = model.vectors[row]!;
-    vector.idx.forEach((item, j) => {
-      const entry = scores.get(item) ?? { score: 0, shoppers: 0 };
-      entry.score += similarity * vector.val[j]!;
-      entry.shoppers += 1;
-      scores.set(item, entry);
-    });
-  }
-  if (weights === 0) return [];
-  return [...scores.entries()].filter(([, e]) => e.shoppers >= 2).sort((a, b) => b[1].score - a[1].score).slice(0, 80)
-    .map(([item, entry]) => ({ key: model.vocabulary.ids[item]!, score: entry.score / weights, shoppers: entry.shoppers }));
 }
 
 /** Items bought by the same shoppers as the shopper's usual items. */
 export function addBoughtTogether(pool: CandidatePool, context: CandidateContext): void {
-  const { history } = context;
+  const { history, model, catalog } = context;
   if (!history) return;
   const memo = personalLists(context);
-  const list = memo ? (memo.together ??= boughtTogether(history, context)) : boughtTogether(history, context);
+  const list = memo ? (memo.together ??= boughtTogether(history, model, catalog)) : boughtTogether(history, model, catalog);
   for (const entry of list) pool.add(entry.key, entry.score, entry.reason);
-}
-
-function boughtTogether(history: ShopperHistory, { model, catalog }: CandidateContext): Suggestion[] {
-  const anchors = [...history.items.values()].filter((i) => i.orderTimes.length >= 2)
-    .sort((a, b) => b.orderTimes.length - a.orderTimes.length || (a.key < b.key ? -1 : 1)).slice(0, 10);
-  const out: Suggestion[] = [];
-  for (const anchor of anchors) {
-    const anchorItem = catalog.item(anchor.key);
-    if (!anchorItem) continue;
-    for (const co of model.coPurchases.get(anchor.key) ?? []) {
-      out.push({ key: co.key, score: co.score, reason: frozen({ kind: 'bought_together', facts: {
-        anchorItemId: anchor.itemId, anchorService: anchor.service, anchorTitle: anchorItem.title.ru,
-        ...(anchorItem.title.en ? { anchorTitleEn: anchorItem.title.en } : {}), shoppers: co.shoppers,
-      } }) });
-    }
-  }
-  return out;
 }
 
 /** Semantic matches of the request's text. */

@@ -10,7 +10,9 @@ import { SemanticIds } from '../semantic-ids.ts';
 import type { VectorIndex, VectorRecord } from '../vector/vector-index.ts';
 import { CatalogFacts } from './catalog-facts.ts';
 import { DietRelevance } from './constraints.ts';
+import { CatalogWords } from './catalog-words.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import { CoverageMatcher } from './query-scoring.ts';
 import { dotAt } from '../vector/vector-math.ts';
 
 /** Words that make diet and safety tags searchable in both languages. */
@@ -85,7 +87,14 @@ export class CatalogIndex {
     this.norms = new Float64Array(items.length);
     for (let row = 0; row < items.length; row += 1) this.norms[row] = Math.sqrt(dotAt(embeddings, row * d, embeddings, row * d, d));
     this.lexical = new LexicalIndex(sparse, (row) => this.wordsOf(row).stems);
+    this.words = new CatalogWords(items.length, (row) => this.wordsOf(row));
+    this.coverage = new CoverageMatcher(this.words);
   }
+
+  /** Every row's words as vocabulary ids. */
+  readonly words: CatalogWords;
+  /** Query-word coverage of rows, reused by every search (searches score rows without awaiting in between). */
+  readonly coverage: CoverageMatcher;
 
   /** Word-stem postings for exact lexical retrieval. */
   readonly lexical: LexicalIndex;

@@ -8,6 +8,7 @@ import { dot, dotAt } from '../vector/vector-math.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { TAG_WORDS } from './catalog-index.ts';
 import type { CompiledConstraints } from './constraints.ts';
+import { editDistanceAtMostOne, QueryWeights } from './query-scoring.ts';
 
 /** One semantic hit: the item, its relevance and the item's own content words that matched the query. */
 export interface SemanticHit {
@@ -15,20 +16,6 @@ export interface SemanticHit {
   item: CatalogItem;
   score: number;
   matchedWords: string[];
-}
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0; let j = 0; let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { i += 1; j += 1; continue; }
-    edits += 1;
-    if (edits > 1) return false;
-    if (a.length > b.length) i += 1; else if (b.length > a.length) j += 1;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) { i += 2; j += 2; } // transposition
-    else { i += 1; j += 1; }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 /** A query's distinct folded words and their stems, computed once per search. */
@@ -102,10 +89,13 @@ interface PreparedQuery {
   norm: number;
   wantedTags: string[];
   terms: QueryWords;
+  /** `sparse` as a hashed table, for the per-row lexical cosines. */
+  weights: QueryWeights;
 }
 
 const EMPTY_QUERY: PreparedQuery = { empty: true, expanded: '', sparse: { ids: new Int32Array(0), weights: new Float32Array(0) },
-  vector: new Float32Array(0), norm: 1, wantedTags: [], terms: { words: [], stems: [] } };
+  vector: new Float32Array(0), norm: 1, wantedTags: [], terms: { words: [], stems: [] },
+  weights: new QueryWeights({ ids: new Int32Array(0), weights: new Float32Array(0) }) };
 
 async function prepareQuery(query: string, catalog: CatalogIndex): Promise<PreparedQuery> {
   const cached = catalog.queryCache.get(query) as PreparedQuery | undefined;
@@ -116,7 +106,7 @@ async function prepareQuery(query: string, catalog: CatalogIndex): Promise<Prepa
   const sparse = catalog.tfidf.sparse(expanded);
   const vector = embedder instanceof TfidfEmbedder ? embedder.project(sparse) : (await embedder.embed([expanded]))[0]!;
   const prepared = { empty: false, expanded, sparse, vector, norm: Math.sqrt(dot(vector, vector)) || 1,
-    wantedTags: tagsInQuery(expanded), terms: queryWords(expanded) };
+    wantedTags: tagsInQuery(expanded), terms: queryWords(expanded), weights: new QueryWeights(sparse) };
   catalog.queryCache.set(query, prepared);
   return prepared;
 }
@@ -131,7 +121,7 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
   constraints: CompiledConstraints, limit: number): Promise<SemanticHit[]> {
   const prepared = await prepareQuery(query, catalog);
   if (prepared.empty) return [];
-  const { sparse: sparseQuery, vector, norm, wantedTags, terms } = prepared;
+  const { sparse: sparseQuery, vector, norm, wantedTags, terms, weights } = prepared;
   const { items, keys } = catalog;
   const pool = Math.max(60, limit * 6);
   const rows = new Set<number>();
@@ -149,14 +139,16 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
   // Scores first, in reused buffers; hits (and their matched-word lists) are built only for the winners.
   const scratch = scratchFor(catalog, rows.size);
   let count = 0;
+  const coverage = catalog.coverage;
+  coverage.begin(terms);
   for (const row of rows) {
     if (!constraints.allowsRow(row)) continue;
-    const lexical = TfidfEmbedder.sparseCosine(sparseQuery, catalog.sparse[row]!);
+    const lexical = weights.dot(catalog.sparse[row]!);
     const dense = dotAt(vector, 0, catalog.embeddings, row * d, d) / (norm * (catalog.norms[row] || 1));
-    const coverage = wordCoverage(terms, catalog.wordsOf(row));
+    const covered = coverage.coverage(row);
     const tagShare = wantedTags.length ? tagsHeld(wantedTags, items[row]!.tags) / wantedTags.length : 0;
     scratch.rows[count] = row;
-    scratch.scores[count] = 0.5 * lexical + 0.2 * dense + 0.3 * coverage + 0.15 * tagShare;
+    scratch.scores[count] = 0.5 * lexical + 0.2 * dense + 0.3 * covered + 0.15 * tagShare;
     count += 1;
   }
   const winners = bestRows(scratch, count, limit, keys);
