@@ -20,6 +20,11 @@ export interface ProductCard {
   /** Why this item was suggested, grounded in data. */
   reason?: string;
   imageUrl?: string;
+  /**
+   * The catalog category path ("Электроника/Наушники"), so a channel without a photo can draw a pictogram of the
+   * kind of product instead (the web widget does).
+   */
+  category?: string;
   /** Buttons for this card (add to cart, why, ...). */
   actions?: QuickReply[];
 }

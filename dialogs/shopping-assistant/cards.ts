@@ -34,6 +34,7 @@ export function toShown(turn: DialogTurn, s: Suggestion): ShownItem {
     itemId: s.item.id, service: s.item.service, title: titleIn(turn, s.item.title), price: s.item.price,
     reasons: s.reasons, ...(s.quantity !== undefined ? { quantity: s.quantity } : {}),
     ...(s.item.tags?.length ? { tags: [...s.item.tags] } : {}),
+    ...(s.item.category ? { category: s.item.category } : {}),
   };
 }
 
@@ -47,6 +48,7 @@ export function toCard(turn: DialogTurn, shown: ShownItem, position: number, rea
     price: shown.price,
     currency: 'RUB',
     reason: reasonOverride ?? reasonsText(turn, shown.reasons),
+    ...(shown.category ? { category: shown.category } : {}),
     actions: [
       { title: turn.t('assistant:buttons.add'), payload: intentPayload('add_to_cart', { item, qty: shown.quantity ?? 1 }) },
       { title: turn.t('assistant:buttons.why'), payload: intentPayload('why_recommended', { n: position + 1 }) },

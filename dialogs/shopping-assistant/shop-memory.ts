@@ -13,6 +13,8 @@ export interface ShownItem {
   quantity?: number;
   /** The catalog's diet and safety facts of the item (tags), so a comparison states facts, not guesses. */
   tags?: string[];
+  /** The catalog category path, for the card's pictogram. */
+  category?: string;
 }
 
 /** One line of the cart. */
@@ -22,6 +24,8 @@ export interface CartLine {
   title: string;
   price: number;
   quantity: number;
+  /** The catalog category path, for the card's pictogram. */
+  category?: string;
 }
 
 /** The request the last suggestions answered, so follow-ups ("а подешевле?", "а в Купере?") can refine it. */

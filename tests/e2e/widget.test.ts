@@ -13,16 +13,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-async function listen(handler?: TurnHandler | 'production'): Promise<{ app: FastifyInstance; url: string }> {
-  const config = parseConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+async function listen(handler?: TurnHandler | 'production', env: Record<string, string> = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const config = parseConfig({ LOG_LEVEL: 'silent', PORT: '0', ...env });
   const options = handler === 'production' ? { config } : { config, handler: handler ? () => handler : createBasicReplies };
   const app = await createServer(options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/` };
 }
 
-async function openWidget(browser: Browser, url: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 420, height: 860 } });
+async function openWidget(browser: Browser, url: string, locale: string, viewport = { width: 420, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport });
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('body[data-ready="true"]').waitFor();
@@ -136,7 +136,10 @@ describe('the widget with streamed replies and product cards', { timeout: 60_000
         type: 'cards',
         text: 'Вот что нашлось:',
         cards: [
-          { itemId: 'sm-1', service: 'samokat', title: 'Паста фузилли', price: 89.9, currency: 'RUB', reason: 'вы брали её в прошлый раз', actions: [{ title: 'В корзину', payload: 'cart:add:sm-1' }] },
+          {
+            itemId: 'sm-1', service: 'samokat', title: 'Паста фузилли', price: 89.9, currency: 'RUB', reason: 'вы брали её в прошлый раз',
+            category: 'Бакалея/Макароны', actions: [{ title: 'В корзину', payload: 'cart:add:sm-1' }],
+          },
           { itemId: 'ku-2', service: 'kuper', title: 'Сыр пармезан', price: 459, currency: 'RUB' },
         ],
         quickReplies: [{ title: 'Подешевле', payload: 'cheaper' }],
@@ -167,11 +170,29 @@ describe('the widget with streamed replies and product cards', { timeout: 60_000
     expect(await first.locator('.card-reason').textContent()).toBe('Почему: вы брали её в прошлый раз');
     expect(await first.getByRole('button', { name: 'В корзину' }).isVisible()).toBe(true);
     expect(await cards.nth(1).locator('.badge').textContent()).toBe('Купер');
+    // No photo in the catalog: a pictogram of the shelf, named for screen readers; without a category, a plain one.
+    expect(await first.getByRole('img', { name: 'Бакалея' }).getAttribute('data-kind')).toBe('pantry');
+    expect(await first.locator('.card-visual svg').count()).toBe(1);
+    expect(await cards.nth(1).getByRole('img', { name: 'Товар' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Подешевле' }).isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/sovetnik-widget-cards.png' }).catch(() => {});
     await page.context().close();
   });
 });
+
+const API_KEY = 'e2e-widget-api-key-0001';
+const headphones = (id: string, ru: string, en: string, price: number) => ({
+  id, service: 'megamarket', title: { ru, en }, category: 'Электроника/Наушники', price, currency: 'RUB',
+});
+const CATALOG = [
+  headphones('e2e-h1', 'Наушники беспроводные Xiaomi Redmi Buds 5, чёрные', 'Xiaomi Redmi Buds 5 wireless headphones, black', 2990),
+  headphones(
+    'e2e-h2', 'Наушники беспроводные полноразмерные Soundcore Space One с активным шумоподавлением и приложением, 40 часов работы, синие',
+    'Soundcore Space One over-ear wireless headphones with active noise cancelling and an app, 40 hours of playback, blue', 8990,
+  ),
+  headphones('e2e-h3', 'Наушники проводные JBL Tune 310C, USB-C', 'JBL Tune 310C wired headphones, USB-C', 1490),
+  { id: 'e2e-p1', service: 'megamarket', title: { ru: 'Смартфон TECNO Spark 20', en: 'TECNO Spark 20 smartphone' }, category: 'Электроника/Смартфоны', price: 11990, currency: 'RUB' },
+];
 
 describe('the widget with the production assistant', { timeout: 60_000 }, () => {
   let browser: Browser;
@@ -179,7 +200,12 @@ describe('the widget with the production assistant', { timeout: 60_000 }, () => 
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    server = await listen('production');
+    server = await listen('production', { SOVETNIK_API_KEY: API_KEY });
+    // The catalog through its public API: headphones, one with a very long title, and a phone.
+    const response = await server.app.inject({
+      method: 'PUT', url: '/api/v1/catalog/items', headers: { authorization: `Bearer ${API_KEY}` }, payload: { items: CATALOG },
+    });
+    expect(response.statusCode).toBe(200);
   });
   afterAll(async () => {
     await browser?.close();
@@ -195,6 +221,35 @@ describe('the widget with the production assistant', { timeout: 60_000 }, () => 
     expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Type a message…');
     await page.context().close();
   });
+
+  for (const [locale, viewport, ask, kind] of [
+    ['en-US', { width: 390, height: 844 }, 'find headphones', 'Headphones and speakers'],
+    ['ru-RU', { width: 1280, height: 800 }, 'найди наушники', 'Наушники и колонки'],
+  ] as const) {
+    it(`${locale} at ${viewport.width}x${viewport.height}: each card has its pictogram, nothing overflows, the answer is in view`, async () => {
+      const page = await openWidget(browser, server.url, locale, viewport);
+      await say(page, ask);
+      const cards = page.locator('#messages .card');
+      await botMessages(page).first().waitFor();
+      await page.locator('#typing').waitFor({ state: 'hidden' });
+      expect(await cards.count(), (await botMessages(page).allTextContents()).join('\n')).toBeGreaterThan(0);
+      const count = await cards.count();
+      expect(count).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < count; i++) expect(await cards.nth(i).getByRole('img', { name: kind }).count()).toBe(1);
+      // The page never scrolls sideways; only the row of cards does.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      const card = (await cards.first().boundingBox())!;
+      const title = (await cards.first().locator('.card-title').boundingBox())!;
+      expect(title.y + title.height).toBeLessThanOrEqual(card.y + card.height);
+      // The chat is scrolled to the newest message.
+      await expect.poll(() => page.evaluate(() => {
+        const chat = document.querySelector('.chat')!;
+        return chat.scrollHeight - chat.clientHeight - chat.scrollTop;
+      })).toBeLessThan(2);
+      await page.screenshot({ path: `/tmp/sovetnik-widget-${locale}-${viewport.width}.png` }).catch(() => {});
+      await page.context().close();
+    });
+  }
 
   for (const [locale, hello, script] of [['ru-RU', 'привет', /[а-яё]/i], ['en-US', 'hello', /^[^а-яё]*$/i]] as const) {
     it(`greets in ${locale} and answers its first quick reply`, async () => {

@@ -46,7 +46,7 @@ function cartCount(cart: readonly CartLine[]): number {
 function addLine(memory: ShopMemory, item: ShownItem, quantity: number): CartLine {
   let line = memory.cart.find((l) => keyOf(l) === keyOf(item));
   if (!line) {
-    line = { itemId: item.itemId, service: item.service, title: item.title, price: item.price, quantity: 0 };
+    line = { itemId: item.itemId, service: item.service, title: item.title, price: item.price, quantity: 0, ...(item.category ? { category: item.category } : {}) };
     memory.cart.push(line);
   }
   line.quantity += quantity;
@@ -253,7 +253,9 @@ function showCart(turn: DialogTurn): void {
     return;
   }
   memory.view = 'cart';
-  memory.shown = memory.cart.map((l) => ({ itemId: l.itemId, service: l.service, title: l.title, price: l.price, reasons: [], quantity: l.quantity }));
+  memory.shown = memory.cart.map((l) => ({
+    itemId: l.itemId, service: l.service, title: l.title, price: l.price, reasons: [], quantity: l.quantity, ...(l.category ? { category: l.category } : {}),
+  }));
   const cards = memory.shown.map((s, i) => toCard(turn, s, i, turn.t('assistant:cart_line', { quantity: s.quantity, price: rub(turn, s.price), sum: rub(turn, s.price * (s.quantity ?? 1)) })));
   const text = turn.t('assistant:cart', { count: cartCount(memory.cart), total: rub(turn, cartTotal(memory.cart)) });
   turn.reply(cardsReply(text, cards, [
