@@ -162,6 +162,8 @@ export function addSemanticHits(pool: CandidatePool, hits: readonly SemanticHit[
 export function addCrossService(pool: CandidatePool, context: CandidateContext): void {
   const { history, catalog, service } = context;
   if (!history || !service) return;
+  const { facts } = catalog;
+  const serviceIndex = facts.services.indexOf(service);
   const anchors = [...history.items.values()].filter((i) => i.service !== service && i.orderTimes.length > 0)
     .sort((a, b) => b.orderTimes.length - a.orderTimes.length || (a.key < b.key ? -1 : 1)).slice(0, 6);
   for (const anchor of anchors) {
@@ -171,9 +173,10 @@ export function addCrossService(pool: CandidatePool, context: CandidateContext):
     if (!anchorItem || !code || !anchorVector) continue;
     const leaf = anchorItem.category.split('/').at(-1);
     let added = 0;
+    // By row facts: the prefix group can hold hundreds of items of other services and shelves.
     for (const key of catalog.semanticIds.idsWithPrefix(SemanticIds.prefix(code, 2))) {
-      const item = catalog.item(key);
-      if (!item || item.service !== service || item.category.split('/').at(-1) !== leaf) continue;
+      const row = catalog.rowOf.get(key);
+      if (row === undefined || facts.service[row] !== serviceIndex || facts.leaves[facts.category[row]!] !== leaf) continue;
       pool.add(key, cosine(anchorVector, catalog.embedding(key)!), { kind: 'cross_service', facts: {
         fromService: anchor.service, anchorItemId: anchor.itemId, anchorTitle: anchorItem.title.ru,
         ...(anchorItem.title.en ? { anchorTitleEn: anchorItem.title.en } : {}),

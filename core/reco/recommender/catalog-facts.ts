@@ -18,6 +18,8 @@ export class CatalogFacts {
   readonly overflow: Uint8Array;
   readonly services: string[] = [];
   readonly categories: string[] = [];
+  /** The leaf (last path level) of each category, by category index. */
+  readonly leaves: string[] = [];
   readonly tagBits = new Map<string, number>();
 
   constructor(readonly items: readonly CatalogItem[], readonly keys: readonly string[]) {
@@ -40,6 +42,7 @@ export class CatalogFacts {
       this.price[row] = item.price;
       this.service[row] = indexOf(serviceIndex, this.services, item.service);
       this.category[row] = indexOf(categoryIndex, this.categories, item.category);
+      if (this.leaves.length < this.categories.length) this.leaves.push(item.category.split('/').at(-1)!);
       let mask = 0;
       for (const tag of item.tags ?? []) {
         let bit = this.tagBits.get(tag);

@@ -13,7 +13,7 @@ import { DietRelevance } from './constraints.ts';
 import { CatalogWords } from './catalog-words.ts';
 import { LexicalIndex } from './lexical-index.ts';
 import { CoverageMatcher } from './query-scoring.ts';
-import { dotAt } from '../vector/vector-math.ts';
+import { dotAt, sumOfSquares } from '../vector/vector-math.ts';
 
 /** Words that make diet and safety tags searchable in both languages. */
 export const TAG_WORDS: Record<string, string> = {
@@ -60,6 +60,8 @@ export class CatalogIndex {
   readonly facts: CatalogFacts;
   /** The Euclidean norm of each row's embedding (cosines on the hot path need only one dot product). */
   readonly norms: Float64Array;
+  /** Each row's squared norm summed in order (what diversification's cosines use), so no request re-sums it. */
+  readonly squares: Float64Array;
   /** Prepared queries by text, so a repeated query is not re-tokenized, re-corrected and re-embedded. */
   readonly queryCache = new BoundedCache<string, unknown>(512);
 
@@ -85,7 +87,11 @@ export class CatalogIndex {
     this.facts = new CatalogFacts(items, this.keys);
     const d = embedder.dimensions;
     this.norms = new Float64Array(items.length);
-    for (let row = 0; row < items.length; row += 1) this.norms[row] = Math.sqrt(dotAt(embeddings, row * d, embeddings, row * d, d));
+    this.squares = new Float64Array(items.length);
+    for (let row = 0; row < items.length; row += 1) {
+      this.norms[row] = Math.sqrt(dotAt(embeddings, row * d, embeddings, row * d, d));
+      this.squares[row] = sumOfSquares(embeddings, row * d, d);
+    }
     this.lexical = new LexicalIndex(sparse, (row) => this.wordsOf(row).stems);
     this.words = new CatalogWords(items.length, (row) => this.wordsOf(row));
     this.coverage = new CoverageMatcher(this.words);

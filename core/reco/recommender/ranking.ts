@@ -50,7 +50,7 @@ export function scoreCandidates(candidates: Iterable<Candidate>, signals: Rankin
     }
     if (!main) continue;
     let factor = 1;
-    if ((candidate.item.tags ?? []).some((tag) => signals.preferTags.has(tag))) factor *= 1.15;
+    if (signals.preferTags.size > 0 && (candidate.item.tags ?? []).some((tag) => signals.preferTags.has(tag))) factor *= 1.15;
     const owned = signals.owned.has(candidate.key);
     if (signals.novelty === 'new' && owned) factor *= 0.3;
     if (signals.novelty === 'familiar' && !owned) factor *= 0.5;
@@ -113,8 +113,9 @@ export function diversify(scored: readonly Scored[], catalog: CatalogIndex, limi
   const maxSim = new Float64Array(pool.length);
   const used = new Uint8Array(pool.length);
   // Each pool member's embedding and squared norm, looked up once (not once per pick).
-  const vectors = pool.map((s) => catalog.embedding(s.candidate.key)!);
-  const squares = Float64Array.from(vectors, (v) => sumOfSquares(v));
+  const rows = pool.map((s) => catalog.rowOf.get(s.candidate.key)!);
+  const vectors = rows.map((row) => catalog.embeddingAt(row));
+  const squares = Float64Array.from(rows, (row) => catalog.squares[row]!);
   while (chosen.length < limit) {
     let best = -1; let bestValue = -Infinity;
     for (let i = 0; i < pool.length; i += 1) {
@@ -138,12 +139,6 @@ export function diversify(scored: readonly Scored[], catalog: CatalogIndex, limi
     }
   }
   return chosen;
-}
-
-function sumOfSquares(v: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < v.length; i += 1) sum += v[i]! * v[i]!;
-  return sum;
 }
 
 /** The cosine of two vectors given their squared norms (summed in the same order as `cosine`: same result). */

@@ -28,6 +28,13 @@ export function dotAt(a: Float32Array, aOffset: number, b: Float32Array, bOffset
   return sum;
 }
 
+/** The sum of squares of `n` values of `v` from `offset`, added in order (one value after the other). */
+export function sumOfSquares(v: Float32Array, offset = 0, n = v.length - offset): number {
+  let sum = 0;
+  for (let i = 0; i < n; i += 1) sum += v[offset + i]! * v[offset + i]!;
+  return sum;
+}
+
 /** A unit-length Float32 copy of a vector (zero vectors stay zero). Checks the dimension. */
 export function normalized(values: Float32Array | readonly number[], dimensions: number): Float32Array {
   if (values.length !== dimensions) {
