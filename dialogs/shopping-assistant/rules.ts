@@ -66,6 +66,8 @@ const BUY = w('^\\s*(?:(?:пожалуйста|please),?\\s+)?(?:купи(?:те
 
 /** "не, три": a colloquial "no" the core correction check does not read as one ("не" needs a space there). */
 const COLLOQUIAL_NO = /^\s*(?:не|неа|nah)\s*,/iu;
+/** "not this one", "not the second", "не это", "не второй": a card turned down, whole message ("not that expensive" is none). */
+const NOT_THIS = w('^\\s*(?:no|nope|нет|не-а)?[\\s,]*(?:not|не)\\s+(?:this|that|it|these|those|the\\s+(?:first|second|third|fourth|fifth|last)|это(?:т|го)?|эти|эта|эту|то(?:т|го)?|те|та|ту|(?:перв|втор|трет|четв[её]рт|пят|последн)\\p{L}*)(?:\\s+(?:one|ones|вариант|товар))?[\\s.!]*$');
 
 /**
  * "купи мне гречку" is a search; "закажи второе", "купи её" add what was shown. Undefined when the message
@@ -100,6 +102,8 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
     // Only understood in context (something was just added), so it outranks the recognizer's "нет" = no, however sure.
     return { name: 'cart_correction', confidence: 1 };
   }
+  // "not this one" with cards on screen turns one down; its item reference is no order to add it.
+  if (shown > 0 && NOT_THIS.test(text)) return { name: 'feedback_negative', confidence: 1 };
   const listed = aboutShownList(text, memory);
   if (listed) return listed;
   if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
