@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Api } from 'grammy';
+import { retryTransformer, type TelegramRetryOptions } from './telegram-retry.ts';
 
 /** Options for {@link createTelegramApi}. */
 export interface TelegramApiOptions {
@@ -8,14 +9,18 @@ export interface TelegramApiOptions {
   apiRoot?: string;
   /** How long one call may take (default 15 s). */
   timeoutSeconds?: number;
+  /** How 429s and 5xx are retried (see {@link retryTransformer}). */
+  retry?: TelegramRetryOptions;
 }
 
-/** The grammY Bot API client the adapter sends with. */
+/** The grammY Bot API client the adapter sends with; flood limits (429) and 5xx are retried briefly. */
 export function createTelegramApi(options: TelegramApiOptions): Api {
-  return new Api(options.botToken, {
+  const api = new Api(options.botToken, {
     ...(options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : {}),
     timeoutSeconds: options.timeoutSeconds ?? 15,
   });
+  api.config.use(retryTransformer(options.retry));
+  return api;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from '../../../core/logger.ts';
 import type { SerializableReply } from '../../../core/reply.ts';
@@ -23,6 +23,9 @@ const TYPING_REFRESH_MS = 4_000;
 /** An edit that changes nothing is refused by Telegram; it is not a failure of ours. */
 const notModified = (error: unknown): boolean => error instanceof Error && /message is not modified/i.test(error.message);
 
+/** A photo Telegram would not send (400: bad URL, unreachable, wrong content); not a 5xx that may have gone out. */
+const pictureRefused = (error: unknown): boolean => error instanceof GrammyError && error.error_code === 400;
+
 /**
  * Sends one turn's replies to a Telegram chat as they are produced: chat actions for typing, a message that
  * grows by edits for a stream, messages with inline keyboards for the rest. Transport failures are logged
@@ -35,12 +38,15 @@ export function createTelegramReplier(options: TelegramReplierOptions): Required
   // Set when the live preview could not be posted: the rest of that stream is sent whole at its end.
   let previewOff = false;
 
-  async function safely(method: string, call: () => Promise<unknown>): Promise<void> {
+  /** Makes a call; a failure is logged and resolved with, never thrown. */
+  async function safely(method: string, call: () => Promise<unknown>): Promise<unknown> {
     try {
       await call();
+      return undefined;
     } catch (error) {
-      if (notModified(error)) return;
+      if (notModified(error)) return undefined;
       logger.warn({ chatId, method, err: error instanceof Error ? error.message : String(error) }, 'telegram call failed');
+      return error;
     }
   }
 
@@ -55,7 +61,10 @@ export function createTelegramReplier(options: TelegramReplierOptions): Required
   async function send(out: TelegramOutgoing): Promise<void> {
     const other = await markup(out.keyboard);
     if (out.kind === 'photo') {
-      await safely('sendPhoto', () => api.sendPhoto(chatId, out.photo, { caption: out.caption, ...other }));
+      const failure = await safely('sendPhoto', () => api.sendPhoto(chatId, out.photo, { caption: out.caption, ...other }));
+      // Telegram fetches the picture itself and refuses (400) one it cannot get: a URL it cannot reach, a
+      // format or size it does not take. The card then still reaches the shopper, as text with its buttons.
+      if (pictureRefused(failure)) await safely('sendMessage', () => api.sendMessage(chatId, out.caption, other));
     } else {
       await safely('sendMessage', () => api.sendMessage(chatId, out.text, other));
     }
@@ -86,7 +95,7 @@ export function createTelegramReplier(options: TelegramReplierOptions): Required
         maxLength: TELEGRAM_TEXT_MAX,
         target: {
           create: async (first) => (await api.sendMessage(chatId, first)).message_id,
-          update: (id, next) => safely('editMessageText', () => api.editMessageText(chatId, id, next)),
+          update: async (id, next) => void (await safely('editMessageText', () => api.editMessageText(chatId, id, next))),
         },
       });
       try {

@@ -28,6 +28,13 @@ describe('Telegram webhook', () => {
       if (!call.path.startsWith(`/bot${TOKEN}/`)) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
       const method = call.path.split('/').pop();
       if (call.body.chat_id === 500) return { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } };
+      // Recorded flood-limit answers: chat 429 is limited for its first call only, chat 430 for a minute.
+      const flood = (seconds: number) => ({ status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } } });
+      if (call.body.chat_id === 429 && telegram.calls.filter((c) => c.body.chat_id === 429).length === 1) return flood(1);
+      if (call.body.chat_id === 430) return flood(60);
+      if (call.body.chat_id === 400 && method === 'sendPhoto') {
+        return { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: wrong file identifier/HTTP URL specified' } };
+      }
       if (method === 'sendMessage' || method === 'sendPhoto') {
         return { body: { ok: true, result: { message_id: nextMessageId++, date: 1767225600, chat: { id: call.body.chat_id, type: 'private' }, text: call.body.text } } };
       }
@@ -182,6 +189,25 @@ describe('Telegram webhook', () => {
     const response = await post(textUpdate('hello', 500));
     expect(response.statusCode).toBe(200);
     expect(methods(telegram.calls)).toEqual(['sendMessage']);
+  });
+
+  it('sends again after the retry_after of a 429, and drops (logged) a call limited for longer than it is worth waiting', async () => {
+    expect((await post(textUpdate('hello', 429))).statusCode).toBe(200);
+    expect(methods(telegram.calls)).toEqual(['sendMessage', 'sendMessage']);
+    expect(telegram.calls.map((c) => c.body.text)).toEqual(['echo: hello', 'echo: hello']);
+    telegram.calls.length = 0;
+    expect((await post(textUpdate('hello', 430))).statusCode).toBe(200);
+    expect(methods(telegram.calls)).toEqual(['sendMessage']);
+  });
+
+  it('sends a card whose picture Telegram refuses as a text message with its caption and buttons', async () => {
+    expect((await post(textUpdate('photos', 400))).statusCode).toBe(200);
+    expect(methods(telegram.calls)).toEqual(['sendPhoto', 'sendMessage', 'sendPhoto', 'sendMessage']);
+    const [, first, , second] = telegram.calls;
+    expect(first?.body.text).toBe('1. Product 1 — 1\u00a0001\u00a0₽ · Samokat\n   You bought it 1 times');
+    expect(keyboardOf(first!).flat().map((b) => b.text)).toEqual(['Add', 'Why']);
+    expect(second?.body.text).toMatch(/^2\. Product 2 — /);
+    expect(keyboardOf(second!).flat().map((b) => b.text)).toEqual(['Add', 'Why', 'Help', 'Deals']);
   });
 
   it.each(['edited-message', 'my-chat-member', 'channel-post', 'message-sticker'])('ignores the unsupported update %s gracefully', async (name) => {
