@@ -5,9 +5,11 @@ import type { SessionStore } from '../../core/stores/session-store.ts';
 import { accessoryDialog } from './flows/accessory.ts';
 import { basicDialogs, shoppingFallback } from './flows/basics.ts';
 import { cartDialogs } from './flows/cart.ts';
+import { cheapestShownDialog } from './flows/cheapest-shown.ts';
 import { followUpDialogs } from './flows/follow-ups.ts';
 import { profileDialogs } from './flows/profile.ts';
 import { refinePropertyDialog } from './flows/refine-property.ts';
+import { setQuantityDialog } from './flows/set-quantity.ts';
 import { suggestionDialogs } from './flows/suggest.ts';
 import type { ShoppingBackend } from './ports.ts';
 import { shoppingRules } from './rules.ts';
@@ -44,7 +46,7 @@ export function createShoppingAssistant(options: ShoppingAssistantOptions): Dial
     recognizer: options.recognizer,
     sessions: options.sessions,
     translator: options.translator,
-    dialogs: [...basicDialogs(deps), ...suggestionDialogs(deps), refinePropertyDialog(deps), accessoryDialog(deps), ...cartDialogs(deps), ...profileDialogs(deps), ...followUpDialogs(deps)],
+    dialogs: [...basicDialogs(deps), ...suggestionDialogs(deps), refinePropertyDialog(deps), accessoryDialog(deps), ...cartDialogs(deps), setQuantityDialog(), cheapestShownDialog(), ...profileDialogs(deps), ...followUpDialogs(deps)],
     rules: shoppingRules,
     fallback: shoppingFallback(deps),
     intentLabel: (intent, t) => t(`assistant:intents.${intent}`),

@@ -55,7 +55,8 @@ function addLine(memory: ShopMemory, item: ShownItem, quantity: number): CartLin
   return line;
 }
 
-function afterCartChange(turn: DialogTurn, key: string, vars: Record<string, unknown>): void {
+/** Says what changed in the cart, with its count and total; what is shown next is the cart. */
+export function afterCartChange(turn: DialogTurn, key: string, vars: Record<string, unknown>): void {
   const memory = shopMemory(turn);
   // The cart changed after the list was shown: "убери второе" now means the cart.
   memory.view = 'cart';
@@ -246,7 +247,8 @@ function cartCorrectionDialog(): Dialog {
   });
 }
 
-function showCart(turn: DialogTurn): void {
+/** The cart as cards with each line's sum, or that it is empty. */
+export function showCart(turn: DialogTurn): void {
   const memory = shopMemory(turn);
   if (memory.cart.length === 0) {
     turn.say('assistant:cart_empty', {}, [button(turn, 'assistant:buttons.popular', 'recommend'), button(turn, 'assistant:buttons.reorder', 'reorder')]);

@@ -1,6 +1,6 @@
 import type { IntentDefinition } from '../../../core/nlu/intent-definition.ts';
 
-/** The basket: reorder, add by reference or name, view, remove, checkout. */
+/** The basket: reorder, add by reference or name, view, remove, set a quantity, checkout. */
 export const CART_INTENTS: IntentDefinition[] = [
   {
     name: 'reorder',
@@ -66,6 +66,20 @@ export const CART_INTENTS: IntentDefinition[] = [
         'minus [bananas](product)', 'remove the [yogurts](product)', 'empty the cart', 'clear my cart', 'delete the [second](ordinal) product',
         "don't need [eggs](product)", 'remove [2](quantity) of them', 'delete [number 3](ordinal)', 'remove the extra stuff',
         "changed my mind about the [coffee](product), remove it", 'take out the [chocolate](product)'],
+    },
+  },
+  {
+    // The quantity a cart line should have ("сделай три первого"), never more of it: add_to_cart adds.
+    name: 'set_quantity',
+    phrases: {
+      ru: ['поменяй количество на [2](quantity)', 'измени количество [первого](ordinal) на [3](quantity)', 'сделай [три](quantity) [первого](ordinal)',
+        'пусть будет [две](quantity)', 'оставь [одну](quantity)', 'оставь только [одну](quantity) [пачку](quantity)', 'сделай [молока](product) [2](quantity) штуки',
+        'исправь количество на [пять](quantity)', 'поставь [второму](ordinal) [4](quantity) штуки', 'количество [первого](ordinal) — [2](quantity)',
+        'смени количество [хлеба](product) на [одну](quantity)', 'пусть [бананов](product) будет [три](quantity)'],
+      en: ['change the quantity to [2](quantity)', 'set the [first](ordinal) one to [3](quantity)', 'make it [three](quantity)',
+        'make that [two](quantity)', 'keep just [one](quantity)', 'only [one](quantity) pack please', 'set [milk](product) to [2](quantity)',
+        'update the quantity to [five](quantity)', 'change the [second](ordinal) to [4](quantity)', 'quantity of the [first](ordinal): [2](quantity)',
+        'change [bread](product) to [one](quantity)', 'make the [bananas](product) [three](quantity)'],
     },
   },
   {
