@@ -101,18 +101,18 @@ export function shoppingRules(text: string, _locale: Locale, raw: Record<string,
   const memory = raw as Partial<ShopMemory>;
   const shown = memory.shown?.length ?? 0;
   if (memory.lastAdded && (isCorrection(text) || COLLOQUIAL_NO.test(text)) && numbersIn(text).length > 0 && !extractService(text)) {
-  // "сделай три первого", "make it 3" with a cart: the quantity a line should have, never more of it added.
-  if ((memory.cart?.length ?? 0) > 0 && SET_QUANTITY.test(text)) return { name: 'set_quantity', confidence: 1 };
     // Only understood in context (something was just added), so it outranks the recognizer's "нет" = no, however sure.
     return { name: 'cart_correction', confidence: 1 };
   }
+  // "сделай три первого", "make it 3" with a cart: the quantity a line should have, never more of it added.
+  if ((memory.cart?.length ?? 0) > 0 && SET_QUANTITY.test(text)) return { name: 'set_quantity', confidence: 1 };
   // "not this one" with cards on screen turns one down; its item reference is no order to add it.
   if (shown > 0 && NOT_THIS.test(text)) return { name: 'feedback_negative', confidence: 1 };
-  // "какая дешевле?" with cards on screen asks which of them costs least, not for cheaper goods or a property "какая".
-  if (shown >= 2 && WHICH_CHEAPER.test(text) && !extractService(text)) return { name: 'cheapest_shown', confidence: 1 };
   const listed = aboutShownList(text, memory);
   if (listed) return listed;
   if (memory.last && OTHER_SERVICE.test(text)) return { name: 'other_service', confidence: 0.95 };
+  // "какая дешевле?" with cards on screen asks which of them costs least, not for cheaper goods or a property "какая".
+  if (shown >= 2 && WHICH_CHEAPER.test(text) && !extractService(text)) return { name: 'cheapest_shown', confidence: 1 };
   const followUp = followUpOnLast(text, memory);
   if (followUp) return followUp;
   // "у меня теперь собака, а не кошка", "I don't have a cat anymore": a standing fact about the shopper, however worded.
