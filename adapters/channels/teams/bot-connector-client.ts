@@ -16,6 +16,11 @@ export interface BotConnectorClientOptions {
   tokenUrl?: string;
   /** How long one HTTP call may take (default 10 s). */
   timeoutMs?: number;
+  /**
+   * The longest `Retry-After` of a 429 still waited for before sending again (default 5 s; twice at most).
+   * The turn runs while the Connector waits for the webhook's answer, so a longer limit drops the reply (logged).
+   */
+  maxRetryAfterSeconds?: number;
 }
 
 /** Sends activities to a conversation through the Bot Connector REST API (v3). */
@@ -31,13 +36,23 @@ interface CachedToken {
 
 /** Renews a token this long before it expires, so a call never starts with one about to lapse. */
 const EARLY_RENEWAL_MS = 5 * 60_000;
+/** How many times an activity refused with 429 is sent again. */
+const RATE_LIMIT_RETRIES = 2;
+
+/** The wait a 429 asks for, in seconds (`Retry-After` in seconds; 1 when absent or an HTTP date). */
+function retryAfterSeconds(response: Response): number {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 1;
+}
 
 /**
  * Creates the Bot Connector client: app tokens by the client-credentials grant, cached until shortly
- * before they expire (one request in flight at a time), and sent as bearer tokens with each activity.
+ * before they expire (one request in flight at a time), and sent as bearer tokens with each activity;
+ * an activity throttled (429) for a short while is sent again once the Retry-After has passed.
  */
 export function createBotConnectorClient(options: BotConnectorClientOptions): BotConnectorClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
   let cached: CachedToken | undefined;
   let pending: Promise<CachedToken> | undefined;
 
@@ -76,6 +91,14 @@ export function createBotConnectorClient(options: BotConnectorClientOptions): Bo
       if (response.status === 401) {
         // The token may have been revoked early: get a fresh one and try once more.
         cached = undefined;
+        response = await post(url, activity);
+      }
+      // Teams throttles bots per conversation (429 with Retry-After); a refused activity was not posted,
+      // so sending it again never duplicates a message.
+      for (let attempt = 0; attempt < RATE_LIMIT_RETRIES && response.status === 429; attempt++) {
+        const wait = retryAfterSeconds(response);
+        if (wait > maxRetryAfter) break;
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
         response = await post(url, activity);
       }
       if (!response.ok) throw new UnavailableError(`Bot Connector (HTTP ${response.status})`);

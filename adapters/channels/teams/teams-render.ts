@@ -8,9 +8,10 @@ export type TeamsOutgoing = Record<string, unknown>;
 export const HERO_CARD = 'application/vnd.microsoft.card.hero';
 /** Teams shows at most this many cards in a carousel. */
 const MAX_CARDS = 10;
-/** Teams shows at most a few buttons per Hero card and a handful of suggested actions. */
+/** Teams shows at most six buttons on a Hero card. */
 const MAX_CARD_BUTTONS = 6;
-const MAX_SUGGESTED = 10;
+/** Teams displays only the first three suggested actions and silently hides the rest. */
+const MAX_SUGGESTED = 3;
 
 /**
  * A button that sends our payload back without showing it: `messageBack` posts the title in the chat
@@ -20,9 +21,20 @@ export function messageBack(reply: QuickReply): Record<string, unknown> {
   return { type: 'messageBack', title: reply.title, text: reply.title, displayText: reply.title, value: { payload: reply.payload } };
 }
 
-function suggested(replies: readonly QuickReply[] | undefined, recipientId: string): Record<string, unknown> {
+/** Where a reply's quick replies go: suggested actions, or (too many for those) a card of buttons. */
+interface QuickReplyParts {
+  suggestedActions?: { to: string[]; actions: Record<string, unknown>[] };
+  card?: Record<string, unknown>;
+}
+
+/**
+ * Up to three quick replies are suggested actions; more would be cut to three by Teams, so they become the
+ * buttons of a Hero card instead, where every one shows (and stays pressable, like a card's own buttons).
+ */
+function quickReplyParts(replies: readonly QuickReply[] | undefined, recipientId: string): QuickReplyParts {
   if (!replies || replies.length === 0) return {};
-  return { suggestedActions: { to: [recipientId], actions: replies.slice(0, MAX_SUGGESTED).map(messageBack) } };
+  if (replies.length <= MAX_SUGGESTED) return { suggestedActions: { to: [recipientId], actions: replies.map(messageBack) } };
+  return { card: { contentType: HERO_CARD, content: { buttons: replies.slice(0, MAX_CARD_BUTTONS).map(messageBack) } } };
 }
 
 function heroCard(card: ProductCard, n: number): Record<string, unknown> {
@@ -37,25 +49,28 @@ function heroCard(card: ProductCard, n: number): Record<string, unknown> {
 }
 
 function cardsActivity(reply: CardsReply, recipientId: string): TeamsOutgoing {
+  const { suggestedActions, card } = quickReplyParts(reply.quickReplies, recipientId);
+  const products = reply.cards.slice(0, card ? MAX_CARDS - 1 : MAX_CARDS).map((c, i) => heroCard(c, i + 1));
   return {
     type: 'message',
     ...(reply.text ? { text: reply.text, textFormat: 'plain' } : {}),
     attachmentLayout: 'carousel',
-    attachments: reply.cards.slice(0, MAX_CARDS).map((card, i) => heroCard(card, i + 1)),
-    ...suggested(reply.quickReplies, recipientId),
+    attachments: card ? [...products, card] : products,
+    ...(suggestedActions ? { suggestedActions } : {}),
   };
 }
 
 /**
  * Renders a settled reply as a Bot Framework message activity: plain text with suggested actions for
- * quick replies; cards as a carousel of Hero cards (title, price and service, reason, picture, buttons).
+ * up to three quick replies (a Hero card of buttons for more); cards as a carousel of Hero cards (title,
+ * price and service, reason, picture, buttons).
  * A typing reply is a `typing` activity. `recipientId` is the person the suggested actions are for.
  */
 export function renderTeams(reply: SerializableReply, recipientId: string): TeamsOutgoing | undefined {
   if (reply.type === 'typing') return { type: 'typing' };
   if (reply.type === 'cards' && reply.cards.length > 0) return cardsActivity(reply, recipientId);
   const text = reply.text ?? '';
-  const extra = suggested(reply.quickReplies, recipientId);
-  if (!text.trim() && !('suggestedActions' in extra)) return undefined;
-  return { type: 'message', text, textFormat: 'plain', ...extra };
+  const { suggestedActions, card } = quickReplyParts(reply.quickReplies, recipientId);
+  if (!text.trim() && !suggestedActions && !card) return undefined;
+  return { type: 'message', text, textFormat: 'plain', ...(card ? { attachments: [card] } : {}), ...(suggestedActions ? { suggestedActions } : {}) };
 }

@@ -12,6 +12,14 @@ export const QUICK_REPLIES: QuickReply[] = [
   { title: 'Deals', payload: 'intent:deals' },
 ];
 
+/** The assistant's greeting buttons: more quick replies than some channels show at once. */
+export const MENU_REPLIES: QuickReply[] = [
+  { title: 'Что на ужин?', payload: 'intent:recommend?occasion=dinner' },
+  { title: 'Найти товар', payload: 'intent:search_product' },
+  { title: 'Повторить заказ', payload: 'intent:reorder' },
+  { title: 'Что ты умеешь?', payload: 'intent:help' },
+];
+
 const card = (n: number, imageUrl?: string): ProductCard => ({
   itemId: `item-${n}`,
   service: n % 2 ? 'samokat' : 'megamarket',
@@ -38,7 +46,7 @@ export const seenActivities: Activity[] = [];
 
 /**
  * A transport-test handler: each message text asks for one reply kind (`cards`, `photos`, `stream`,
- * `long`, `slow`, `boom`), anything else is echoed with quick replies; buttons echo their payload.
+ * `long`, `slow`, `boom`, `menu`, `menu cards`), anything else is echoed with quick replies; buttons echo their payload.
  */
 export const channelTestHandler: TurnHandler = async (context) => {
   const { activity } = context;
@@ -49,6 +57,10 @@ export const channelTestHandler: TurnHandler = async (context) => {
   switch (activity.text) {
     case 'cards':
       return context.reply({ type: 'cards', text: 'Picked for you', cards: [card(1), card(2), card(3)], quickReplies: QUICK_REPLIES });
+    case 'menu':
+      return context.reply({ type: 'text', text: 'Привет! Скажите, что нужно.', quickReplies: MENU_REPLIES });
+    case 'menu cards':
+      return context.reply({ type: 'cards', text: 'Picked for you', cards: [card(1), card(2)], quickReplies: MENU_REPLIES });
     case 'photos':
       return context.reply({ type: 'cards', cards: [card(1, 'https://img.example/1.jpg'), card(2, 'https://img.example/2.jpg')], quickReplies: QUICK_REPLIES });
     case 'stream':

@@ -13,6 +13,8 @@ export interface RecordedCall {
 /** What the fake answers. */
 export interface FakeAnswer {
   status?: number;
+  /** Response headers besides the JSON content type (e.g. a 429's Retry-After). */
+  headers?: Record<string, string>;
   body: unknown;
 }
 
@@ -53,7 +55,7 @@ export async function startFakeApi(respond: (call: RecordedCall) => FakeAnswer |
       calls.push(call);
       Promise.resolve(respond(call)).then(
         (answer) => {
-          res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+          res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
           res.end(JSON.stringify(answer.body));
         },
         (error: unknown) => {

@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBotFrameworkAuth } from '../../../adapters/channels/teams/bot-framework-auth.ts';
 import { errorShape, startTestServer } from '../http/test-server.ts';
-import { channelTestHandler, fixture, seenActivities } from './channel-test-handler.ts';
+import { channelTestHandler, fixture, MENU_REPLIES, seenActivities } from './channel-test-handler.ts';
 import { startFakeApi, type FakeApiServer, type RecordedCall } from './fake-api-server.ts';
 
 const APP_ID = 'c9e8c047-2a74-40a2-b28a-b162d5f5327c';
@@ -41,6 +41,10 @@ describe('Bot Framework / Teams messaging endpoint', () => {
       if (call.path === '/keys') return { body: { keys: [jwk, other] } };
       if (call.path === '/token') return { body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'app-token-1' } };
       if (call.path.includes('fail')) return { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'down' } } };
+      // Teams' throttling answer: conversation "throttled-once" is limited for its first post, "throttled-long" for minutes.
+      const throttled = (seconds: number) => ({ status: 429, headers: { 'retry-after': String(seconds) }, body: { error: { code: 'TooManyRequests', message: 'Too many requests' } } });
+      if (call.path.includes('throttled-once') && connector.calls.filter((c) => c.path.includes('throttled-once')).length === 1) return throttled(1);
+      if (call.path.includes('throttled-long')) return throttled(120);
       if (call.path.startsWith('/v3/conversations/')) return { status: 201, body: { id: `reply-${replies++}` } };
       return { status: 404, body: {} };
     });
@@ -168,6 +172,24 @@ describe('Bot Framework / Teams messaging endpoint', () => {
     expect(reply?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Help', 'Deals']);
   });
 
+  it('shows more than three quick replies (Teams displays three suggested actions) as a Hero card of buttons', async () => {
+    await post(incoming('message', { text: 'menu' }));
+    const [reply] = sent(connector.calls);
+    expect(reply).toMatchObject({ type: 'message', text: 'Привет! Скажите, что нужно.' });
+    expect(reply?.suggestedActions).toBeUndefined();
+    expect(reply?.attachments).toHaveLength(1);
+    const buttons = reply!.attachments![0]!.content.buttons;
+    expect(buttons.map((b) => [b.type, b.title, b.value.payload])).toEqual(MENU_REPLIES.map((r) => ['messageBack', r.title, r.payload]));
+
+    connector.calls.length = 0;
+    await post(incoming('message', { text: 'menu cards' }));
+    const [withCards] = sent(connector.calls);
+    expect(withCards?.attachmentLayout).toBe('carousel');
+    expect(withCards?.attachments?.map((a) => a.content.title)).toEqual(['1. Product 1', '2. Product 2', undefined]);
+    expect(withCards?.attachments?.at(-1)?.content.buttons.map((b) => b.title)).toEqual(MENU_REPLIES.map((r) => r.title));
+    expect(withCards?.suggestedActions).toBeUndefined();
+  });
+
   it('shows typing while an answer streams and sends it whole at the end', async () => {
     await post(incoming('message', { text: 'stream' }));
     const replies = sent(connector.calls);
@@ -188,6 +210,15 @@ describe('Bot Framework / Teams messaging endpoint', () => {
     const response = await post({ ...body, conversation: { id: 'a:fail-conversation' } });
     expect(response.statusCode).toBe(200);
     expect(connector.calls.some((c) => c.path.includes('fail'))).toBe(true);
+  });
+
+  it('posts a reply again after the Retry-After of a 429, and drops (logged) one throttled for longer than worth waiting', async () => {
+    const body = incoming('message');
+    expect((await post({ ...body, conversation: { id: 'a:throttled-once' } })).statusCode).toBe(200);
+    expect(sent(connector.calls).map((r) => r.text)).toEqual(['echo: Hello there', 'echo: Hello there']);
+    connector.calls.length = 0;
+    expect((await post({ ...incoming('message'), conversation: { id: 'a:throttled-long' } })).statusCode).toBe(200);
+    expect(sent(connector.calls)).toHaveLength(1);
   });
 
   it('answers malformed activities behind a valid token with 400 and the error JSON', async () => {
