@@ -64,9 +64,11 @@ export function asksForGoods(text: string): boolean {
   return ASKS.test(text);
 }
 
-const PET_NAME = re(`^\\s*(?:${Object.values(NAMES).join('|')})\\s*$`);
+/** Words around a pet's name that name nothing to look for ("кошка ей", "для моей кошки"). */
+const AROUND = '(?:у|меня|нас|есть|ей|ему|им|её|ее|его|их|для|неё|нее|него|них|мо(?:й|я|ей|ему|ю)|наш(?:а|ей|ему|у)?|одна|один|две|два|три|\\d+)';
+const PET_NAME = re(`^\\s*(?:${AROUND}\\s+)*(?:${Object.values(NAMES).join('|')})(?:\\s+${AROUND})*\\s*$`);
 
-/** Whether a product text only names a pet ("кошка"): the pet's shelves answer it, not a search for the word. */
+/** Whether a product text only names a pet ("кошка", "кошка ей"): the pet's shelves answer it, not a search for the word. */
 export function namesOnlyPet(product: string | undefined): boolean {
   return product !== undefined && PET_NAME.test(product);
 }
