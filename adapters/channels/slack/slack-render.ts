@@ -92,3 +92,19 @@ export function renderSlack(reply: SerializableReply): SlackMessage | undefined 
   if (blocks.length === 0) return undefined;
   return { text: text.slice(0, MAX_FALLBACK) || '…', blocks };
 }
+
+/**
+ * The message without its card pictures, or undefined when it has none. Slack downloads every picture
+ * before it posts and refuses the whole message (`invalid_blocks`) when one cannot be fetched.
+ */
+export function withoutImages(message: SlackMessage): SlackMessage | undefined {
+  let found = false;
+  const blocks = message.blocks.map((block) => {
+    const accessory = block.accessory as { type?: string } | undefined;
+    if (accessory?.type !== 'image') return block;
+    found = true;
+    const { accessory: _dropped, ...rest } = block;
+    return rest;
+  });
+  return found ? { text: message.text, blocks } : undefined;
+}

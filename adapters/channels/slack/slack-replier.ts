@@ -4,7 +4,7 @@ import type { SerializableReply } from '../../../core/reply.ts';
 import { StreamingMessage } from '../../http/streaming-message.ts';
 import type { TurnHooks } from '../../http/turn-runner.ts';
 import type { SlackDestination } from './slack-activity.ts';
-import { escapeMrkdwn, renderSlack, SLACK_SECTION_MAX } from './slack-render.ts';
+import { escapeMrkdwn, renderSlack, SLACK_SECTION_MAX, withoutImages, type SlackMessage } from './slack-render.ts';
 
 /** Options for {@link createSlackReplier}. */
 export interface SlackReplierOptions {
@@ -31,12 +31,28 @@ export function createSlackReplier(options: SlackReplierOptions): Required<Pick<
   let stream: StreamingMessage<string> | undefined;
   let previewOff = false;
 
-  async function safely(method: string, call: () => Promise<unknown>): Promise<void> {
+  /** Makes a call; a failure is logged and resolved with its Slack error code, never thrown. */
+  async function safely(method: string, call: () => Promise<unknown>): Promise<string | undefined> {
     try {
       await call();
+      return undefined;
     } catch (error) {
       logger.warn({ channel: destination.channel, method, err: reason(error) }, 'slack call failed');
+      return reason(error);
     }
+  }
+
+  /**
+   * Posts a message. Slack refuses a whole message whose blocks it will not show (`invalid_blocks`: most
+   * often a card picture it could not download): it is posted again without pictures, and at last as its
+   * plain text (the numbered cards with prices), so the shopper always gets the answer.
+   */
+  async function postMessage(message: SlackMessage): Promise<void> {
+    const post = (m: SlackMessage | { text: string }) => safely('chat.postMessage', () => client.chat.postMessage({ ...where, ...m }));
+    if ((await post(message)) !== 'invalid_blocks') return;
+    const plainer = withoutImages(message);
+    if (plainer && (await post(plainer)) !== 'invalid_blocks') return;
+    await post({ text: message.text });
   }
 
   const preview = (text: string) => ({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text) } }] });
@@ -54,7 +70,7 @@ export function createSlackReplier(options: SlackReplierOptions): Required<Pick<
             if (!result.ts) throw new Error('chat.postMessage returned no ts');
             return result.ts;
           },
-          update: (ts, next) => safely('chat.update', () => client.chat.update({ channel: destination.channel, ts, ...preview(next) })),
+          update: async (ts, next) => void (await safely('chat.update', () => client.chat.update({ channel: destination.channel, ts, ...preview(next) }))),
         },
       });
       try {
@@ -75,7 +91,7 @@ export function createSlackReplier(options: SlackReplierOptions): Required<Pick<
         await safely('chat.update', () => client.chat.update({ channel: destination.channel, ts, ...message }));
         return;
       }
-      await safely('chat.postMessage', () => client.chat.postMessage({ ...where, ...message }));
+      await postMessage(message);
     },
   };
 }

@@ -31,6 +31,12 @@ describe('Slack webhooks', () => {
     slack = await startFakeApi((call) => {
       if (call.headers.authorization !== `Bearer ${BOT_TOKEN}`) return { body: { ok: false, error: 'invalid_auth' } };
       if (call.body.channel === 'CFAIL') return { body: { ok: false, error: 'channel_not_found' } };
+      // Slack's answer when it cannot download a block's picture (recorded): the whole message is refused.
+      if (call.path === '/api/chat.postMessage' && String(call.body.blocks ?? '').includes('img.example')) {
+        const pointer = '[json-pointer:/blocks/0/accessory/image_url]';
+        return { body: { ok: false, error: 'invalid_blocks', errors: [`downloading image failed ${pointer}`], response_metadata: { messages: [`[ERROR] downloading image failed ${pointer}`] } } };
+      }
+      if (call.path === '/api/chat.postMessage' && call.body.channel === 'DBADBLOCKS' && call.body.blocks) return { body: { ok: false, error: 'invalid_blocks' } };
       if (call.path === '/api/chat.postMessage') return { body: { ok: true, channel: call.body.channel, ts: `1767300000.${String(ts++).padStart(6, '0')}` } };
       if (call.path === '/api/chat.update') return { body: { ok: true, channel: call.body.channel, ts: call.body.ts } };
       return { body: { ok: false, error: 'unknown_method' } };
@@ -157,6 +163,25 @@ describe('Slack webhooks', () => {
     const actionIds = blocks.flatMap((b) => b.elements ?? []).map((e) => e.action_id);
     expect(new Set(actionIds).size).toBe(actionIds.length);
     expect(String(post?.body.text)).toContain('1. Product 1 — 1\u00a0001\u00a0₽ · Samokat');
+  });
+
+  it('posts cards again without their pictures when Slack cannot download one (invalid_blocks), keeping the buttons', async () => {
+    await postEvent(dm('photos'));
+    const [refused, posted] = await slack.waitFor((calls) => posts(calls).length === 2);
+    expect(blocksOf(refused!)[0]).toMatchObject({ accessory: { type: 'image', image_url: 'https://img.example/1.jpg' } });
+    const blocks = blocksOf(posted!);
+    expect(blocks.filter((b) => 'accessory' in b)).toEqual([]);
+    expect(blocks.map((b) => b.type)).toEqual(['section', 'actions', 'divider', 'section', 'actions', 'actions']);
+    expect(blocks[0]).toMatchObject({ block_id: 'card-1', text: { text: '*1. Product 1*\nYou bought it 1 times' } });
+    expect(blocks.at(-1)?.elements?.map((e) => e.value)).toEqual(['intent:help', 'intent:deals']);
+  });
+
+  it('posts the plain text of a message whose blocks Slack refuses', async () => {
+    await postEvent(dm('cards', 'DBADBLOCKS'));
+    const sent = await slack.waitFor((calls) => posts(calls).length === 2);
+    expect(sent[1]?.body.blocks).toBeUndefined();
+    expect(String(sent[1]?.body.text)).toBe(String(sent[0]?.body.text));
+    expect(String(sent[1]?.body.text)).toContain('1. Product 1 — 1\u00a0001\u00a0₽ · Samokat');
   });
 
   it('posts a streamed answer at its first chunk and updates it to the final text with buttons', async () => {
