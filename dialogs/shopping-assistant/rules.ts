@@ -15,11 +15,8 @@ import { petChange } from './pets.ts';
 import { SET_QUANTITY } from './quantity-change.ts';
 import type { ShopMemory } from './shop-memory.ts';
 import { allExceptPart, namedShown, withoutPart } from './shown-refs.ts';
-
 // `\b` only knows ASCII letters, so every pattern gets Unicode-aware word boundaries.
-function w(source: string): RegExp {
-  return new RegExp(source.replaceAll('\\b', '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))'), 'iu');
-}
+import { unicodeWordPattern as w } from './word-bounds.ts';
 
 const WHICH_BETTER_G = new RegExp(WHICH_BETTER.source, 'giu');
 
