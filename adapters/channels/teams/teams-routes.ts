@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../../../core/logger.ts';
 import type { TurnRunner } from '../../http/turn-runner.ts';
+import { typingWhileSilent } from '../../http/typing-while-silent.ts';
 import { parseWith } from '../../http/validation.ts';
 import type { BotConnectorClient } from './bot-connector-client.ts';
 import { botFrameworkActivitySchema, parseBotFrameworkActivity } from './bot-framework-activity.ts';
@@ -17,6 +18,8 @@ export interface TeamsRoutesOptions {
   auth: BotFrameworkAuth;
   connector: BotConnectorClient;
   logger: Logger;
+  /** How long a turn may be silent before the conversation shows "typing…" (default 1000 ms). */
+  typingDelayMs?: number;
 }
 
 function handler(options: TeamsRoutesOptions) {
@@ -31,9 +34,15 @@ function handler(options: TeamsRoutesOptions) {
       return reply.send({});
     }
     const replier = createTeamsReplier({ connector: options.connector, incoming, logger: options.logger });
+    // Teams clears "typing…" after about three seconds; it is renewed a little after that while the turn is silent.
+    const typing = typingWhileSilent(replier, { delayMs: options.typingDelayMs, refreshMs: 3_200 });
     // Like the Bot Framework SDKs' adapters, the turn runs before the request is answered; its replies go
     // to the Connector as they are produced.
-    await options.turns.run(inbound.activity, replier);
+    try {
+      await options.turns.run(inbound.activity, typing.hooks);
+    } finally {
+      typing.stop();
+    }
     return reply.send({});
   };
 }

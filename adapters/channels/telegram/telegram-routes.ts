@@ -4,6 +4,7 @@ import { UnauthorizedError } from '../../../core/errors.ts';
 import type { Logger } from '../../../core/logger.ts';
 import { secretsEqual } from '../../http/secret-compare.ts';
 import type { TurnRunner } from '../../http/turn-runner.ts';
+import { typingWhileSilent } from '../../http/typing-while-silent.ts';
 import { parseWith } from '../../http/validation.ts';
 import type { CallbackPayloads } from './callback-payloads.ts';
 import { parseTelegramUpdate } from './telegram-activity.ts';
@@ -24,6 +25,8 @@ export interface TelegramRoutesOptions {
   logger: Logger;
   /** The least time between two edits of a streamed answer (default 1000 ms). */
   streamIntervalMs?: number;
+  /** How long a turn may be silent before the chat shows "typing…" (default 1000 ms). */
+  typingDelayMs?: number;
 }
 
 function handler(options: TelegramRoutesOptions) {
@@ -47,9 +50,15 @@ function handler(options: TelegramRoutesOptions) {
     const replier = createTelegramReplier({
       api: options.api, payloads: options.payloads, chatId: inbound.chatId, logger: options.logger, streamIntervalMs: options.streamIntervalMs,
     });
+    // Telegram shows "typing…" for five seconds; it is renewed a little before that while the turn is silent.
+    const typing = typingWhileSilent(replier, { delayMs: options.typingDelayMs, refreshMs: 4_500 });
     // The turn runs before the webhook is answered, like grammY's webhookCallback: a redelivery while it
     // runs is dropped by the pipeline's dedup on the update id.
-    await options.turns.run(inbound.activity, replier);
+    try {
+      await options.turns.run(inbound.activity, typing.hooks);
+    } finally {
+      typing.stop();
+    }
     return reply.send({});
   };
 }

@@ -46,7 +46,7 @@ export const seenActivities: Activity[] = [];
 
 /**
  * A transport-test handler: each message text asks for one reply kind (`cards`, `photos`, `stream`,
- * `long`, `slow`, `boom`, `menu`, `menu cards`), anything else is echoed with quick replies; buttons echo their payload.
+ * `long`, `slow`, `ponder`, `boom`, `menu`, `menu cards`), anything else is echoed with quick replies; buttons echo their payload.
  */
 export const channelTestHandler: TurnHandler = async (context) => {
   const { activity } = context;
@@ -71,6 +71,10 @@ export const channelTestHandler: TurnHandler = async (context) => {
     case 'slow':
       await new Promise((resolve) => setTimeout(resolve, 200));
       return context.reply('done slowly');
+    case 'ponder':
+      // Longer than the adapters wait before showing "typing…" on their own.
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      return context.reply('done pondering');
     case 'boom':
       throw new TypeError('handler bug');
     default:

@@ -190,6 +190,14 @@ describe('Bot Framework / Teams messaging endpoint', () => {
     expect(withCards?.suggestedActions).toBeUndefined();
   });
 
+  it('shows typing on its own while a turn is silent for more than a second', async () => {
+    await post(incoming('message', { text: 'ponder' }));
+    expect(sent(connector.calls).map((r) => [r.type, r.text])).toEqual([['typing', undefined], ['message', 'done pondering']]);
+    connector.calls.length = 0;
+    await post(incoming('message', { text: 'slow' }));
+    expect(sent(connector.calls).map((r) => r.type)).toEqual(['message']);
+  });
+
   it('shows typing while an answer streams and sends it whole at the end', async () => {
     await post(incoming('message', { text: 'stream' }));
     const replies = sent(connector.calls);

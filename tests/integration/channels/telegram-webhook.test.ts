@@ -172,6 +172,16 @@ describe('Telegram webhook', () => {
     expect(keyboardOf(last).flat().map((b) => b.text)).toEqual(['Help', 'Deals']);
   });
 
+  it('shows typing on its own while a turn is silent for more than a second, and not for a quick one', async () => {
+    await post(textUpdate('ponder'));
+    expect(methods(telegram.calls)).toEqual(['sendChatAction', 'sendMessage']);
+    expect(telegram.calls[0]?.body).toMatchObject({ chat_id: 284719305, action: 'typing' });
+    expect(telegram.calls[1]?.body.text).toBe('done pondering');
+    telegram.calls.length = 0;
+    await post(textUpdate('slow'));
+    expect(methods(telegram.calls)).toEqual(['sendMessage']);
+  });
+
   it('splits a text longer than 4096 characters into several messages', async () => {
     await post(textUpdate('long'));
     const texts = telegram.calls.map((c) => String(c.body.text));
