@@ -27,6 +27,9 @@ export interface SilentTurnTyping {
 export function typingWhileSilent(hooks: ReplierHooks, options: TypingWhileSilentOptions): SilentTurnTyping {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  // The indicator call in flight: an answer waits for it, or the indicator could land after the answer and
+  // show "typing…" under it for seconds.
+  let inFlight: Promise<unknown> = Promise.resolve();
   const stop = (): void => {
     stopped = true;
     clearTimeout(timer);
@@ -34,7 +37,7 @@ export function typingWhileSilent(hooks: ReplierHooks, options: TypingWhileSilen
   const tick = (): void => {
     if (stopped) return;
     // The replier logs its own failures; an indicator is never worth failing a turn for.
-    void Promise.resolve(hooks.onTyping()).catch(() => undefined);
+    inFlight = Promise.resolve(hooks.onTyping()).catch(() => undefined);
     timer = setTimeout(tick, options.refreshMs);
   };
   timer = setTimeout(tick, options.delayMs ?? 1_000);
@@ -42,12 +45,14 @@ export function typingWhileSilent(hooks: ReplierHooks, options: TypingWhileSilen
     stop,
     hooks: {
       onTyping: hooks.onTyping,
-      onDelta(text) {
+      async onDelta(text) {
         stop();
+        await inFlight;
         return hooks.onDelta(text);
       },
-      onReply(reply) {
+      async onReply(reply) {
         stop();
+        await inFlight;
         return hooks.onReply(reply);
       },
     },

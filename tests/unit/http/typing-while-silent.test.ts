@@ -38,6 +38,29 @@ describe('typingWhileSilent', () => {
     expect(seen).toEqual(['typing', 'typing', 'typing', 'reply slow', 'reply and more']);
   });
 
+  it('sends an answer only after the indicator call in flight, so the indicator never lands under the answer', async () => {
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const typing = typingWhileSilent({
+      onTyping: () => new Promise<void>((resolve) => {
+        order.push('typing sent');
+        release = () => {
+          order.push('typing done');
+          resolve();
+        };
+      }),
+      onDelta: () => undefined,
+      onReply: () => void order.push('reply'),
+    }, { delayMs: 1_000, refreshMs: 4_000 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    const replied = typing.hooks.onReply({ type: 'text', text: 'now' });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(order).toEqual(['typing sent']);
+    release();
+    await replied;
+    expect(order).toEqual(['typing sent', 'typing done', 'reply']);
+  });
+
   it('stops at the first streamed chunk, and when the turn ends without a word', async () => {
     const streamed = recordingReplier();
     const typing = typingWhileSilent(streamed.hooks, { delayMs: 1_000, refreshMs: 4_000 });
