@@ -16,7 +16,8 @@ export const botFrameworkActivitySchema = z.looseObject({
   channelId: z.string().max(100).optional(),
   from: account,
   recipient: account,
-  conversation: z.looseObject({ id: z.string().min(1).max(1000) }),
+  // `personal` (a one-to-one chat with the bot), `groupChat` or `channel`; absent outside Teams.
+  conversation: z.looseObject({ id: z.string().min(1).max(1000), conversationType: z.string().max(100).optional().nullable() }),
   text: z.string().optional().nullable(),
   locale: z.string().max(35).optional().nullable(),
   value: z.unknown().optional(),
@@ -62,7 +63,8 @@ function toUser(incoming: BotFrameworkActivity): ActivityUser {
 
 /**
  * Normalizes a Bot Framework activity: a message (or a button's messageBack carrying our payload as an
- * action), or members joining (conversationUpdate, which greets). The activity id is the channel's
+ * action), or members joining (conversationUpdate, which greets: in a one-to-one chat, or in a team
+ * channel or group chat when the bot itself was added). The activity id is the channel's
  * `id`, for the pipeline's dedup. Typing, reactions, invokes and the rest are acknowledged and ignored.
  */
 export function parseBotFrameworkActivity(incoming: BotFrameworkActivity, fallbackId: () => string): TeamsInbound {
@@ -83,6 +85,10 @@ export function parseBotFrameworkActivity(incoming: BotFrameworkActivity, fallba
   }
   if (incoming.type === 'conversationUpdate' && incoming.membersAdded && incoming.membersAdded.length > 0) {
     const membersAdded = incoming.membersAdded.map((m) => m.id);
+    // In a team channel or group chat, people joining the team must not each set off a greeting posted to
+    // everyone; there the bot greets once, when it is added itself.
+    const shared = incoming.conversation.conversationType === 'channel' || incoming.conversation.conversationType === 'groupChat';
+    if (shared && !membersAdded.includes(incoming.recipient.id)) return { kind: 'ignore', reason: 'members joined a shared conversation' };
     return { kind: 'turn', activity: { ...base, type: 'conversationUpdate', membersAdded } };
   }
   return { kind: 'ignore', reason: `activity ${incoming.type.slice(0, 40)}` };

@@ -149,6 +149,17 @@ describe('Bot Framework / Teams messaging endpoint', () => {
     expect(sent(connector.calls)[0]?.text).toBe('Welcome!');
   });
 
+  it('does not greet a team channel each time someone joins the team, but greets once when the bot is added to it', async () => {
+    const joined = incoming('team-member-added');
+    expect((await post(joined)).statusCode).toBe(200);
+    expect(seenActivities).toEqual([]);
+    expect(sent(connector.calls)).toEqual([]);
+
+    await post(incoming('team-member-added', { id: 'f:bot-added', membersAdded: [{ id: `28:${APP_ID}` }] } as Partial<Incoming>));
+    expect(seenActivities[0]).toMatchObject({ type: 'conversationUpdate', membersAdded: [`28:${APP_ID}`] });
+    expect(sent(connector.calls)[0]?.text).toBe('Welcome!');
+  });
+
   it('turns a card button (messageBack with our payload) into an action', async () => {
     await post(incoming('message-back'));
     expect(seenActivities[0]).toMatchObject({ type: 'action', payload: 'intent:add_to_cart?item=samokat%3Amilk-1&qty=1', text: 'Add' });
