@@ -25,6 +25,11 @@ export interface ProductCard {
    * kind of product instead (the web widget does).
    */
   category?: string;
+  /**
+   * Set on a line of the cart, never on a suggestion: how many of the item are in the cart. `price` stays the price
+   * of one; channels show the line as `quantity × price = sum`, and the card's actions act on the line (−1, +1, remove).
+   */
+  quantity?: number;
   /** Buttons for this card (add to cart, why, ...). */
   actions?: QuickReply[];
 }

@@ -18,9 +18,17 @@ export function formatPrice(price: number, currency: ProductCard['currency'] = '
   return `${sign}${grouped}${frac ? `.${frac}` : ''}\u00a0${symbol}`;
 }
 
-/** One card as a line of plain text: `Title — 129 ₽ · Samokat`. */
+/** A card's price: `129 ₽`, or for a cart line its quantity and sum, `2 × 129 ₽ = 258 ₽`. */
+export function cardPrice(card: ProductCard): string {
+  const price = formatPrice(card.price, card.currency);
+  if (card.quantity === undefined) return price;
+  const sum = Math.round(card.price * card.quantity * 100) / 100;
+  return `${card.quantity} × ${price} = ${formatPrice(sum, card.currency)}`;
+}
+
+/** One card as a line of plain text: `Title — 129 ₽ · Samokat` (a cart line: `Title — 2 × 129 ₽ = 258 ₽ · Samokat`). */
 export function cardSummary(card: ProductCard): string {
-  return `${card.title} — ${formatPrice(card.price, card.currency)} · ${serviceLabel(card.service)}`;
+  return `${card.title} — ${cardPrice(card)} · ${serviceLabel(card.service)}`;
 }
 
 /** Where to cut `text` at most `max` characters in: a paragraph, a line, a sentence, a space, else hard. */

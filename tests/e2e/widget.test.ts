@@ -251,6 +251,39 @@ describe('the widget with the production assistant', { timeout: 60_000 }, () => 
     });
   }
 
+  for (const [locale, find, cartQuestion, t] of [
+    ['ru-RU', 'найди наушники JBL', 'что в корзине?', { add: 'В корзину', added: 'теперь там 2 шт.', line: (n: number, sum: string) => `${n} шт. × 1 490 ₽ = ${sum}`, remove: 'Убрать', empty: 'теперь она пуста', checkout: 'Оформить' }],
+    ['en-US', 'find JBL headphones', "what's in my cart?", { add: 'Add to cart', added: '(2 of it now)', line: (n: number, sum: string) => `${n} × 1,490 ₽ = ${sum}`, remove: 'Remove', empty: 'it is empty now', checkout: 'Check out' }],
+  ] as const) {
+    it(`${locale}: the cart is a list of lines with quantity and sum, whose −1 / +1 / remove buttons work`, async () => {
+      const page = await openWidget(browser, server.url, locale);
+      const lastCards = () => page.locator('#messages .message.bot').filter({ has: page.locator('.cards') }).last().locator('.card');
+      const idle = () => page.locator('#typing').waitFor({ state: 'hidden' });
+      await say(page, find);
+      await page.locator('#messages .card').filter({ hasText: 'JBL' }).first().getByRole('button', { name: t.add }).click();
+      await botMessages(page).filter({ hasText: 'JBL' }).filter({ hasNot: page.locator('.cards') }).first().waitFor();
+      await say(page, cartQuestion);
+      await botMessages(page).filter({ has: page.locator('.card-line') }).first().waitFor();
+      const line = lastCards().first();
+      expect(await lastCards().count()).toBe(1);
+      expect((await line.locator('.card-price').textContent())?.replace(/\s/g, ' ')).toBe(t.line(1, locale === 'en-US' ? '1,490 ₽' : '1 490 ₽'));
+      // A cart line is not a suggestion: no "why", no "add to cart"; its own buttons instead, and check out once.
+      expect(await line.locator('.card-reason').count()).toBe(0);
+      expect(await line.locator('.card-actions button').allTextContents()).toEqual(['−1', '+1', t.remove]);
+      expect(await page.locator('#messages .message.bot').last().getByRole('button', { name: t.checkout }).count()).toBe(1);
+      await line.getByRole('button', { name: '+1' }).click();
+      await botMessages(page).filter({ hasText: t.added }).waitFor();
+      await idle();
+      await say(page, cartQuestion);
+      await expect.poll(async () => (await lastCards().first().locator('.card-price').textContent())?.replace(/\s/g, ' '))
+        .toBe(t.line(2, locale === 'en-US' ? '2,980 ₽' : '2 980 ₽'));
+      await page.screenshot({ path: `/tmp/sovetnik-widget-cart-${locale}.png` }).catch(() => {});
+      await lastCards().first().getByRole('button', { name: t.remove }).click();
+      await botMessages(page).filter({ hasText: t.empty }).waitFor();
+      await page.context().close();
+    });
+  }
+
   for (const [locale, hello, script] of [['ru-RU', 'привет', /[а-яё]/i], ['en-US', 'hello', /^[^а-яё]*$/i]] as const) {
     it(`greets in ${locale} and answers its first quick reply`, async () => {
       const page = await openWidget(browser, server.url, locale);

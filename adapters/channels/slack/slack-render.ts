@@ -1,5 +1,5 @@
 import type { CardsReply, ProductCard, QuickReply, SerializableReply } from '../../../core/reply.ts';
-import { cardSummary, formatPrice, serviceLabel, splitText } from '../../http/reply-text.ts';
+import { cardPrice, cardSummary, serviceLabel, splitText } from '../../http/reply-text.ts';
 
 /** A Block Kit block, as sent to chat.postMessage / chat.update. */
 export type SlackBlock = Record<string, unknown>;
@@ -52,7 +52,7 @@ function cardBlocks(card: ProductCard, n: number): SlackBlock[] {
     block_id: `card-${n}`,
     text: { type: 'mrkdwn', text: text.slice(0, SLACK_SECTION_MAX) },
     fields: [
-      { type: 'mrkdwn', text: `*${escapeMrkdwn(formatPrice(card.price, card.currency))}*` },
+      { type: 'mrkdwn', text: `*${escapeMrkdwn(cardPrice(card))}*` },
       { type: 'mrkdwn', text: escapeMrkdwn(serviceLabel(card.service)) },
     ],
   };

@@ -1,5 +1,5 @@
 import type { CardsReply, ProductCard, QuickReply, SerializableReply } from '../../../core/reply.ts';
-import { formatPrice, serviceLabel } from '../../http/reply-text.ts';
+import { cardPrice, serviceLabel } from '../../http/reply-text.ts';
 
 /** A Bot Framework activity the bot sends (without its addressing, which the replier adds). */
 export type TeamsOutgoing = Record<string, unknown>;
@@ -40,7 +40,7 @@ function quickReplyParts(replies: readonly QuickReply[] | undefined, recipientId
 function heroCard(card: ProductCard, n: number): Record<string, unknown> {
   const content: Record<string, unknown> = {
     title: `${n}. ${card.title}`,
-    subtitle: `${formatPrice(card.price, card.currency)} · ${serviceLabel(card.service)}`,
+    subtitle: `${cardPrice(card)} · ${serviceLabel(card.service)}`,
     ...(card.reason ? { text: card.reason } : {}),
     ...(card.imageUrl ? { images: [{ url: card.imageUrl, alt: card.title }] } : {}),
     buttons: (card.actions ?? []).slice(0, MAX_CARD_BUTTONS).map(messageBack),

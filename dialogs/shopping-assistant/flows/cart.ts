@@ -5,6 +5,7 @@ import { numbersIn } from '../../../core/dialog/numbers.ts';
 import { findItemReference, resolveItemReference } from '../../../core/dialog/references.ts';
 import { customSlot } from '../../../core/dialog/slots.ts';
 import { SERVICES } from '../../../core/reply.ts';
+import { cartLineCard } from '../cart-card.ts';
 import { button, cardsReply, rub, serviceName, toCard } from '../cards.ts';
 import { extractProductText, extractQuantity } from '../extract.ts';
 import type { ShopDeps } from '../shop-deps.ts';
@@ -16,7 +17,11 @@ import { proposalDialogs, removeFromShown, shownToRemove } from './proposal.ts';
 import { searchRequest } from './query.ts';
 
 function findShown(memory: ShopMemory, key: string): ShownItem | undefined {
-  return memory.shown.find((s) => keyOf(s) === key) ?? memory.cart.find((l) => keyOf(l) === key) as ShownItem | undefined
+  const line = memory.cart.find((l) => keyOf(l) === key);
+  // A cart line's "+1" after other things were shown: the line as an item (with no reasons), never a bare cart line.
+  return memory.shown.find((s) => keyOf(s) === key) ?? (line && {
+    itemId: line.itemId, service: line.service, title: line.title, price: line.price, reasons: [], ...(line.category ? { category: line.category } : {}),
+  })
     ?? (memory.focus && keyOf(memory.focus) === key ? memory.focus : undefined)
     ?? memory.recent?.find((s) => keyOf(s) === key);
 }
@@ -258,7 +263,7 @@ export function showCart(turn: DialogTurn): void {
   memory.shown = memory.cart.map((l) => ({
     itemId: l.itemId, service: l.service, title: l.title, price: l.price, reasons: [], quantity: l.quantity, ...(l.category ? { category: l.category } : {}),
   }));
-  const cards = memory.shown.map((s, i) => toCard(turn, s, i, turn.t('assistant:cart_line', { quantity: s.quantity, price: rub(turn, s.price), sum: rub(turn, s.price * (s.quantity ?? 1)) })));
+  const cards = memory.cart.map((l) => cartLineCard(turn, l));
   const text = turn.t('assistant:cart', { count: cartCount(memory.cart), total: rub(turn, cartTotal(memory.cart)) });
   turn.reply(cardsReply(text, cards, [
     button(turn, 'assistant:buttons.checkout', 'checkout'),
@@ -275,7 +280,18 @@ function viewCartDialog(): Dialog {
 /** "очисти корзину", "убери всё", "clear the cart": every line. */
 const CLEAR_ALL = /(?:всё|все|всю|целиком|очисти|clear|empty|everything|all)(?![\p{L}])/iu;
 
-/** "убери молоко", "удали второе", "убери одну", "очисти корзину". */
+const buttonQuantity = (args: Record<string, unknown>): number | undefined => (Number(args.qty) > 0 ? Number(args.qty) : undefined);
+
+/** A cart line's button pressed after the line was removed. */
+function notInCart(turn: DialogTurn, memory: ShopMemory, key: string): void {
+  const item = findShown(memory, key);
+  if (!item) return showCart(turn);
+  turn.say('assistant:not_in_cart', { title: item.title }, [
+    button(turn, 'assistant:buttons.cart', 'view_cart'), button(turn, 'assistant:buttons.more', 'recommend'),
+  ]);
+}
+
+/** "убери молоко", "удали второе", "убери одну", "очисти корзину", a cart line's "−1" and "Убрать". */
 function removeDialog(): Dialog {
   return createActionDialog({
     id: 'remove_from_cart',
@@ -294,6 +310,8 @@ function removeDialog(): Dialog {
         return turn.say('assistant:cart_cleared', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
       }
       const key = typeof args.item === 'string' ? args.item : undefined;
+      // A button names its line exactly: a line already gone is said so, never another line guessed.
+      if (key && !memory.cart.some((l) => keyOf(l) === key)) return notInCart(turn, memory, key);
       const shown = key ? undefined : referencedItem(turn, memory);
       const line = memory.cart.find((l) => keyOf(l) === (key ?? (shown ? keyOf(shown) : '')))
         ?? byTitle(turn.text, memory.cart) ?? (memory.cart.length === 1 ? memory.cart[0] : undefined);
@@ -302,8 +320,9 @@ function removeDialog(): Dialog {
           title: l.title.slice(0, 60), payload: `intent:remove_from_cart?item=${encodeURIComponent(keyOf(l))}`,
         })));
       }
-      const quantity = extractQuantity(turn.text);
-      if (quantity !== undefined && quantity < line.quantity && !findItemReference(turn.text)) {
+      // A button's quantity is its own ("−1"); its title ("1. Убрать", "Яйца, 10 шт") is not read for one.
+      const quantity = key ? buttonQuantity(args) : extractQuantity(turn.text);
+      if (quantity !== undefined && quantity < line.quantity && (key || !findItemReference(turn.text))) {
         line.quantity -= quantity;
       } else {
         memory.cart = memory.cart.filter((l) => l !== line);

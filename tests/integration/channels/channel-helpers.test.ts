@@ -10,7 +10,7 @@ import { renderTeams } from '../../../adapters/channels/teams/teams-render.ts';
 import { formatPrice, splitText } from '../../../adapters/http/reply-text.ts';
 import { StreamingMessage } from '../../../adapters/http/streaming-message.ts';
 import { MemorySessionStore } from '../../../core/stores/memory-session-store.ts';
-import type { ProductCard } from '../../../core/reply.ts';
+import type { CardsReply, ProductCard } from '../../../core/reply.ts';
 
 describe('StreamingMessage', () => {
   it('posts at the first chunk and edits at most once per interval, never queueing skipped edits', async () => {
@@ -125,5 +125,33 @@ describe('Teams', () => {
   it('renders a typing reply as a typing activity and a blank text as nothing', () => {
     expect(renderTeams({ type: 'typing' }, 'u')).toEqual({ type: 'typing' });
     expect(renderTeams({ type: 'text', text: ' ' }, 'u')).toBeUndefined();
+  });
+});
+
+describe('a cart line (a card with a quantity) in every messenger', () => {
+  const line: ProductCard = {
+    itemId: 'k-buckwheat', service: 'kuper', title: 'Гречка Увелка', price: 89.9, currency: 'RUB', quantity: 3,
+    actions: [{ title: '−1', payload: 'minus' }, { title: '+1', payload: 'plus' }, { title: 'Убрать', payload: 'remove' }],
+  };
+  const reply: CardsReply = { type: 'cards', text: 'В корзине товаров: 3, на 269,7 ₽.', cards: [line], quickReplies: [{ title: 'Оформить', payload: 'checkout' }] };
+  const sum = '3 × 89.90\u00a0₽ = 269.70\u00a0₽';
+
+  it('says its quantity and sum where a suggestion says its price, with the line\'s buttons', () => {
+    const [telegram] = renderTelegram(reply);
+    expect(telegram).toEqual({
+      kind: 'message', text: `${reply.text}\n\n1. Гречка Увелка — ${sum} · Kuper`,
+      keyboard: [[{ text: '1. −1', payload: 'minus' }, { text: '1. +1', payload: 'plus' }, { text: '1. Убрать', payload: 'remove' }], [{ text: 'Оформить', payload: 'checkout' }]],
+    });
+    const slack = renderSlack(reply)!;
+    expect(JSON.stringify(slack.blocks)).toContain(`*${sum}*`);
+    expect(slack.text).toContain(`1. Гречка Увелка — ${sum} · Kuper`);
+    const teams = renderTeams(reply, 'u') as { attachments: { content: { subtitle: string; text?: string; buttons: unknown[] } }[] };
+    expect(teams.attachments[0]!.content).toMatchObject({ subtitle: `${sum} · Kuper`, buttons: [{}, {}, {}] });
+    expect(teams.attachments[0]!.content.text).toBeUndefined();
+  });
+
+  it('a suggestion (no quantity) keeps its plain price', () => {
+    const [telegram] = renderTelegram({ type: 'cards', cards: [{ ...line, quantity: undefined }] });
+    expect(telegram).toMatchObject({ text: '1. Гречка Увелка — 89.90\u00a0₽ · Kuper' });
   });
 });

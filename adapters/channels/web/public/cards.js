@@ -1,4 +1,5 @@
-// Product cards of the web widget: a row of cards, each with its picture, service, title, price, reason and buttons.
+// Product cards of the web widget: a row of cards, each with its picture, service, title, price, reason and buttons;
+// a cart line (a card with a quantity) shows its quantity and sum instead of a reason.
 import { cardVisual } from './card-visual.js';
 
 /** Roubles the way the UI language writes digits, with the ₽ sign after them as the assistant's own text has it. */
@@ -18,6 +19,22 @@ function text(tag, className, content) {
   const el = document.createElement(tag);
   el.className = className;
   el.textContent = content;
+  return el;
+}
+
+const isCartLine = (card) => Number.isFinite(card.quantity) && card.quantity > 0;
+
+/** The price of one, or for a cart line `2 × 89 ₽ = 178 ₽`. */
+function priceLine(card, ui) {
+  const price = formatPrice(card.price, ui.locale);
+  if (!isCartLine(card)) {
+    const el = text('p', 'card-price', price);
+    el.setAttribute('aria-label', `${ui.t('price_label')}: ${price}`);
+    return el;
+  }
+  const vars = { quantity: card.quantity, price, sum: formatPrice(Math.round(card.price * card.quantity * 100) / 100, ui.locale) };
+  const el = text('p', 'card-price card-line', ui.t('cart_line', vars));
+  el.setAttribute('aria-label', ui.t('cart_line_label', vars));
   return el;
 }
 
@@ -44,10 +61,9 @@ function renderCard(card, ui, onAction) {
   const title = text('h3', 'card-title', card.title);
   // Long titles are clamped to three lines on screen; the whole title stays in the text and in the tooltip.
   title.title = card.title;
-  const price = text('p', 'card-price', formatPrice(card.price, ui.locale));
-  price.setAttribute('aria-label', `${ui.t('price_label')}: ${formatPrice(card.price, ui.locale)}`);
-  el.append(media, title, price);
-  if (card.reason) el.append(text('p', 'card-reason', `${ui.t('reason')}: ${card.reason}`));
+  el.append(media, title, priceLine(card, ui));
+  // A cart line says its quantity and sum instead of a reason: it is in the cart, not suggested.
+  if (card.reason && !isCartLine(card)) el.append(text('p', 'card-reason', `${ui.t('reason')}: ${card.reason}`));
   if (Array.isArray(card.actions) && card.actions.length > 0) {
     const actions = document.createElement('div');
     actions.className = 'card-actions';

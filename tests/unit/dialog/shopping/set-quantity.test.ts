@@ -6,8 +6,6 @@ beforeAll(() => {
   shoppingRecognizer();
 }, 60_000);
 
-const cartLines = (text: string) => [...text.matchAll(/(\d+) × /gu)].map((m) => Number(m[1]));
-
 describe('changing a quantity in the cart', () => {
   it('ru: "сделай три первого" sets the first line to three (not 1 + 3), "поменяй количество на 1" the line just changed', async () => {
     const world = await shoppingWorld();
@@ -24,7 +22,7 @@ describe('changing a quantity in the cart', () => {
     await c.send('поменяй количество второго на 1');
     c.expectReply(new RegExp(`«${second!.title.replace(/[()]/g, '.')}» × 1`));
     await c.send('что в корзине?');
-    expect(cartLines(c.lastText + c.shownCards.slice(-2).map((card) => card.reason).join(' '))).toEqual([2, 1]);
+    expect(c.shownCards.slice(-2).map((card) => card.quantity)).toEqual([2, 1]);
   });
 
   it('ru: "пусть будет две", "оставь одну" after an add change that line; with two lines and no pointer the shopper picks', async () => {
