@@ -10,7 +10,14 @@ export interface Card {
   price: number;
   currency: 'RUB';
   reason?: string;
+  /** A cart line's quantity (the cart shows lines, not suggestions); `price` is the price of one. */
+  quantity?: number;
 }
+
+/** A card as a shopper reads it: a cart line says `2 × 95 ₽ = 190 ₽`, a suggestion its reason. */
+const cardText = (c: Card): string =>
+  [c.title, c.quantity !== undefined ? `${c.quantity} × ${c.price} ₽ = ${Math.round(c.price * c.quantity * 100) / 100} ₽` : '', c.reason ?? '']
+    .filter(Boolean).join(' ');
 
 export interface QuickReply {
   title: string;
@@ -157,7 +164,7 @@ export class Chat {
   /** All text of the last turn (text replies and cards' texts and reasons). */
   text(): string {
     return this.last()
-      .map((r) => (r.type === 'text' ? r.text : r.type === 'cards' ? [r.text ?? '', ...r.cards.map((c) => `${c.title} ${c.reason ?? ''}`)].join('\n') : ''))
+      .map((r) => (r.type === 'text' ? r.text : r.type === 'cards' ? [r.text ?? '', ...r.cards.map(cardText)].join('\n') : ''))
       .join('\n');
   }
 
