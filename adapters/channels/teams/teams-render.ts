@@ -10,8 +10,10 @@ export const HERO_CARD = 'application/vnd.microsoft.card.hero';
 const MAX_CARDS = 10;
 /** Teams shows at most six buttons on a Hero card. */
 const MAX_CARD_BUTTONS = 6;
-/** Teams displays only the first three suggested actions and silently hides the rest. */
+/** Bot Framework channels display only the first three suggested actions and silently hide the rest. */
 const MAX_SUGGESTED = 3;
+/** The Bot Framework `channelId` of Microsoft Teams. */
+const TEAMS_CHANNEL = 'msteams';
 
 /**
  * A button that sends our payload back without showing it: `messageBack` posts the title in the chat
@@ -27,13 +29,23 @@ interface QuickReplyParts {
   card?: Record<string, unknown>;
 }
 
+/** Who a reply is for and on which Bot Framework channel (`msteams`, `webchat`, `emulator`, ...). */
+export interface TeamsAudience {
+  recipientId: string;
+  channelId?: string;
+}
+
 /**
- * Up to three quick replies are suggested actions; more would be cut to three by Teams, so they become the
- * buttons of a Hero card instead, where every one shows (and stays pressable, like a card's own buttons).
+ * Where quick replies go. Teams' suggested actions take only `imBack` (which would post our payload as the
+ * shopper's own words) and show three at most, so in Teams they are the `messageBack` buttons of a Hero card, which
+ * Teams supports on cards. Other Bot Framework channels (Web Chat, Direct Line) show `messageBack` suggested actions,
+ * up to three; more become a card there too.
  */
-function quickReplyParts(replies: readonly QuickReply[] | undefined, recipientId: string): QuickReplyParts {
+function quickReplyParts(replies: readonly QuickReply[] | undefined, audience: TeamsAudience): QuickReplyParts {
   if (!replies || replies.length === 0) return {};
-  if (replies.length <= MAX_SUGGESTED) return { suggestedActions: { to: [recipientId], actions: replies.map(messageBack) } };
+  if (audience.channelId !== TEAMS_CHANNEL && replies.length <= MAX_SUGGESTED) {
+    return { suggestedActions: { to: [audience.recipientId], actions: replies.map(messageBack) } };
+  }
   return { card: { contentType: HERO_CARD, content: { buttons: replies.slice(0, MAX_CARD_BUTTONS).map(messageBack) } } };
 }
 
@@ -48,8 +60,8 @@ function heroCard(card: ProductCard, n: number): Record<string, unknown> {
   return { contentType: HERO_CARD, content };
 }
 
-function cardsActivity(reply: CardsReply, recipientId: string): TeamsOutgoing {
-  const { suggestedActions, card } = quickReplyParts(reply.quickReplies, recipientId);
+function cardsActivity(reply: CardsReply, audience: TeamsAudience): TeamsOutgoing {
+  const { suggestedActions, card } = quickReplyParts(reply.quickReplies, audience);
   const products = reply.cards.slice(0, card ? MAX_CARDS - 1 : MAX_CARDS).map((c, i) => heroCard(c, i + 1));
   return {
     type: 'message',
@@ -61,16 +73,16 @@ function cardsActivity(reply: CardsReply, recipientId: string): TeamsOutgoing {
 }
 
 /**
- * Renders a settled reply as a Bot Framework message activity: plain text with suggested actions for
- * up to three quick replies (a Hero card of buttons for more); cards as a carousel of Hero cards (title,
- * price and service, reason, picture, buttons).
- * A typing reply is a `typing` activity. `recipientId` is the person the suggested actions are for.
+ * Renders a settled reply as a Bot Framework message activity: plain text with its quick replies (a Hero card of
+ * buttons in Teams; suggested actions elsewhere, up to three); cards as a carousel of Hero cards (title, price and
+ * service, reason, picture, buttons). A typing reply is a `typing` activity. `audience.recipientId` is the person
+ * suggested actions are for.
  */
-export function renderTeams(reply: SerializableReply, recipientId: string): TeamsOutgoing | undefined {
+export function renderTeams(reply: SerializableReply, audience: TeamsAudience): TeamsOutgoing | undefined {
   if (reply.type === 'typing') return { type: 'typing' };
-  if (reply.type === 'cards' && reply.cards.length > 0) return cardsActivity(reply, recipientId);
+  if (reply.type === 'cards' && reply.cards.length > 0) return cardsActivity(reply, audience);
   const text = reply.text ?? '';
-  const { suggestedActions, card } = quickReplyParts(reply.quickReplies, recipientId);
+  const { suggestedActions, card } = quickReplyParts(reply.quickReplies, audience);
   if (!text.trim() && !suggestedActions && !card) return undefined;
   return { type: 'message', text, textFormat: 'plain', ...(card ? { attachments: [card] } : {}), ...(suggestedActions ? { suggestedActions } : {}) };
 }

@@ -52,7 +52,7 @@ export function createTeamsReplier(options: TeamsReplierOptions): Required<Pick<
     onTyping: typing,
     onDelta: typing,
     async onReply(reply: SerializableReply) {
-      const activity = renderTeams(reply, incoming.from.id);
+      const activity = renderTeams(reply, { recipientId: incoming.from.id, ...(incoming.channelId ? { channelId: incoming.channelId } : {}) });
       if (activity) await send(activity);
     },
   };

@@ -123,8 +123,8 @@ describe('Teams', () => {
   });
 
   it('renders a typing reply as a typing activity and a blank text as nothing', () => {
-    expect(renderTeams({ type: 'typing' }, 'u')).toEqual({ type: 'typing' });
-    expect(renderTeams({ type: 'text', text: ' ' }, 'u')).toBeUndefined();
+    expect(renderTeams({ type: 'typing' }, { recipientId: 'u' })).toEqual({ type: 'typing' });
+    expect(renderTeams({ type: 'text', text: ' ' }, { recipientId: 'u' })).toBeUndefined();
   });
 });
 
@@ -145,7 +145,7 @@ describe('a cart line (a card with a quantity) in every messenger', () => {
     const slack = renderSlack(reply)!;
     expect(JSON.stringify(slack.blocks)).toContain(`*${sum}*`);
     expect(slack.text).toContain(`1. Гречка Увелка — ${sum} · Kuper`);
-    const teams = renderTeams(reply, 'u') as { attachments: { content: { subtitle: string; text?: string; buttons: unknown[] } }[] };
+    const teams = renderTeams(reply, { recipientId: 'u' }) as { attachments: { content: { subtitle: string; text?: string; buttons: unknown[] } }[] };
     expect(teams.attachments[0]!.content).toMatchObject({ subtitle: `${sum} · Kuper`, buttons: [{}, {}, {}] });
     expect(teams.attachments[0]!.content.text).toBeUndefined();
   });

@@ -105,7 +105,7 @@ describe('Bot Framework / Teams messaging endpoint', () => {
     expect(seenActivities).toEqual([]);
   });
 
-  it('turns a message into an activity and replies through the Connector with suggested actions', async () => {
+  it('turns a message into an activity and replies through the Connector, quick replies as messageBack card buttons', async () => {
     const body = incoming('message');
     const response = await post(body);
     expect(response.statusCode).toBe(200);
@@ -121,8 +121,24 @@ describe('Bot Framework / Teams messaging endpoint', () => {
       type: 'message', text: 'echo: Hello there', replyToId: body.id,
       from: { id: `28:${APP_ID}` }, recipient: { name: 'Anna Kuznetsova' }, conversation: { id: 'a:1pL6i0oY3C0K8oAj8L7k3XDE7hUrUbF6Zm' },
     });
-    expect(reply.suggestedActions?.to).toEqual([(body.from as { id: string }).id]);
-    expect(reply.suggestedActions?.actions).toEqual([
+    // Teams' suggested actions take only imBack (our payload would be posted as the shopper's words): a card instead.
+    expect(reply.suggestedActions).toBeUndefined();
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.attachments![0]!.contentType).toBe('application/vnd.microsoft.card.hero');
+    expect(reply.attachments![0]!.content.buttons).toEqual([
+      { type: 'messageBack', title: 'Help', text: 'Help', displayText: 'Help', value: { payload: 'intent:help' } },
+      { type: 'messageBack', title: 'Deals', text: 'Deals', displayText: 'Deals', value: { payload: 'intent:deals' } },
+    ]);
+  });
+
+  it('offers quick replies as messageBack suggested actions on other Bot Framework channels (Web Chat)', async () => {
+    const body = incoming('message', { channelId: 'webchat' } as Partial<Incoming>);
+    expect((await post(body)).statusCode).toBe(200);
+    const [reply] = sent(connector.calls);
+    expect(reply).toMatchObject({ type: 'message', text: 'echo: Hello there', channelId: 'webchat' });
+    expect(reply?.attachments).toBeUndefined();
+    expect(reply?.suggestedActions?.to).toEqual([(body.from as { id: string }).id]);
+    expect(reply?.suggestedActions?.actions).toEqual([
       { type: 'messageBack', title: 'Help', text: 'Help', displayText: 'Help', value: { payload: 'intent:help' } },
       { type: 'messageBack', title: 'Deals', text: 'Deals', displayText: 'Deals', value: { payload: 'intent:deals' } },
     ]);
@@ -174,13 +190,15 @@ describe('Bot Framework / Teams messaging endpoint', () => {
     await post(incoming('message', { text: 'cards' }));
     const [reply] = sent(connector.calls);
     expect(reply).toMatchObject({ type: 'message', text: 'Picked for you', attachmentLayout: 'carousel' });
-    expect(reply?.attachments).toHaveLength(3);
+    expect(reply?.attachments).toHaveLength(4);
     const first = reply!.attachments![0]!;
     expect(first.contentType).toBe('application/vnd.microsoft.card.hero');
     expect(first.content).toMatchObject({ title: '1. Product 1', subtitle: '1\u00a0001\u00a0₽ · Samokat', text: 'You bought it 1 times' });
     expect(first.content.buttons.map((b) => [b.type, b.title])).toEqual([['messageBack', 'Add'], ['messageBack', 'Why']]);
     expect(first.content.buttons[1]?.value).toEqual({ payload: 'intent:why_recommended?n=1' });
-    expect(reply?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Help', 'Deals']);
+    // The quick replies follow the products as a last card of buttons (Teams).
+    expect(reply?.suggestedActions).toBeUndefined();
+    expect(reply?.attachments?.at(-1)?.content.buttons.map((b) => [b.type, b.title])).toEqual([['messageBack', 'Help'], ['messageBack', 'Deals']]);
   });
 
   it('shows more than three quick replies (Teams displays three suggested actions) as a Hero card of buttons', async () => {
