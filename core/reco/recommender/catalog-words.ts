@@ -1,12 +1,17 @@
+import { derivationalRoot } from '../../nlu/derivation.ts';
+
 /**
  * Every catalog row's distinct folded words as ids into one vocabulary (each id naming a word and its stem), in
  * compressed rows: per-query word matching can then be decided once per vocabulary word instead of once per
  * word of every candidate row.
  */
 export class CatalogWords {
-  /** Vocabulary: the folded word and its stem of each id. */
+  /** Vocabulary: the folded word, its stem and its derivational root ({@link derivationalRoot}) of each id. */
   readonly words: string[] = [];
   readonly stems: string[] = [];
+  readonly roots: string[] = [];
+  /** The distinct stems of each root shared by two stems or more ("мол": молок, молочн): a word's derived forms. */
+  readonly families = new Map<string, string[]>();
   /** Row `r`'s word ids are `ids[offsets[r] .. offsets[r + 1])`, in the order of the row's words. */
   readonly offsets: Int32Array;
   readonly ids: Int32Array;
@@ -24,12 +29,25 @@ export class CatalogWords {
           idOf.set(words[k]!, id);
           this.words.push(words[k]!);
           this.stems.push(stems[k]!);
+          this.roots.push(derivationalRoot(stems[k]!));
         }
         ids.push(id);
       }
       this.offsets[row + 1] = ids.length;
     }
     this.ids = Int32Array.from(ids);
+    this.collectFamilies();
+  }
+
+  private collectFamilies(): void {
+    const byRoot = new Map<string, Set<string>>();
+    for (let id = 0; id < this.stems.length; id += 1) {
+      const root = this.roots[id]!;
+      let members = byRoot.get(root);
+      if (!members) byRoot.set(root, (members = new Set()));
+      members.add(this.stems[id]!);
+    }
+    for (const [root, members] of byRoot) if (members.size > 1) this.families.set(root, [...members]);
   }
 
   get size(): number {

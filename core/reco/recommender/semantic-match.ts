@@ -1,6 +1,7 @@
 import type { CatalogItem } from '../../catalog/catalog-item.ts';
+import { derivationalRoot } from '../../nlu/derivation.ts';
 import { isContentWord } from '../../nlu/stopwords.ts';
-import { foldText, stemWord, words } from '../embedding/text-features.ts';
+import { foldText, stemWord, wordFeatureId, words } from '../embedding/text-features.ts';
 import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
 import { TfidfEmbedder } from '../embedding/tfidf-embedder.ts';
 import type { VectorIndex, VectorMatch } from '../vector/vector-index.ts';
@@ -8,7 +9,7 @@ import { dot, dotAt } from '../vector/vector-math.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { TAG_WORDS } from './catalog-index.ts';
 import type { CompiledConstraints } from './constraints.ts';
-import { editDistanceAtMostOne, QueryWeights } from './query-scoring.ts';
+import { DERIVED_MATCH, DerivedWeights, editDistanceAtMostOne, QueryWeights } from './query-scoring.ts';
 
 /** One semantic hit: the item, its relevance and the item's own content words that matched the query. */
 export interface SemanticHit {
@@ -31,8 +32,9 @@ export function queryWords(query: string): QueryWords {
 }
 
 /**
- * The item's words matching each query word by stem, or by one typo for words of four letters or more. Only
- * content words are listed (a matched "на", "for", "8" or "л" explains nothing); the coverage counts every match.
+ * The item's words matching each query word by stem, or by one typo for words of four letters or more, or else by
+ * derivational root (гречневая for гречка, counted {@link DERIVED_MATCH}). Only content words are listed (a matched
+ * "на", "for", "8" or "л" explains nothing); the coverage counts every match.
  */
 export function matchedWords(query: QueryWords, item: { words: string[]; stems: string[] }): { matched: string[]; coverage: number } {
   if (query.words.length === 0) return { matched: [], coverage: 0 };
@@ -61,8 +63,14 @@ function matchWords(query: QueryWords, item: { words: string[]; stems: string[] 
         if (other.length >= 4 && other[0] === stem[0] && (editDistanceAtMostOne(other, stem) || editDistanceAtMostOne(itemWords[k]!, word))) hit = k;
       }
     }
+    let strength = 1;
+    if (hit < 0) {
+      const root = derivationalRoot(stem);
+      hit = itemStems.findIndex((other) => derivationalRoot(other) === root);
+      strength = DERIVED_MATCH;
+    }
     if (hit >= 0) {
-      covered += 1;
+      covered += strength;
       // Coverage keeps counting function words and numbers (ranking is unchanged); only the cited list skips them.
       const itemWord = itemWords[hit]!;
       if (matched && isContentWord(word) && isContentWord(itemWord) && !matched.includes(itemWord)) matched.push(itemWord);
@@ -91,11 +99,14 @@ interface PreparedQuery {
   terms: QueryWords;
   /** `sparse` as a hashed table, for the per-row lexical cosines. */
   weights: QueryWeights;
+  /** Word features of the catalog's derived forms of the query words (гречнев for гречк). */
+  derived: DerivedWeights;
 }
 
 const EMPTY_QUERY: PreparedQuery = { empty: true, expanded: '', sparse: { ids: new Int32Array(0), weights: new Float32Array(0) },
   vector: new Float32Array(0), norm: 1, wantedTags: [], terms: { words: [], stems: [] },
-  weights: new QueryWeights({ ids: new Int32Array(0), weights: new Float32Array(0) }) };
+  weights: new QueryWeights({ ids: new Int32Array(0), weights: new Float32Array(0) }),
+  derived: new DerivedWeights(new Int32Array(0), new Float32Array(0), new Int32Array(0)) };
 
 async function prepareQuery(query: string, catalog: CatalogIndex): Promise<PreparedQuery> {
   const cached = catalog.queryCache.get(query) as PreparedQuery | undefined;
@@ -105,14 +116,38 @@ async function prepareQuery(query: string, catalog: CatalogIndex): Promise<Prepa
   const expanded = catalog.spelling.expand(query);
   const sparse = catalog.tfidf.sparse(expanded);
   const vector = embedder instanceof TfidfEmbedder ? embedder.project(sparse) : (await embedder.embed([expanded]))[0]!;
+  const terms = queryWords(expanded);
   const prepared = { empty: false, expanded, sparse, vector, norm: Math.sqrt(dot(vector, vector)) || 1,
-    wantedTags: tagsInQuery(expanded), terms: queryWords(expanded), weights: new QueryWeights(sparse) };
+    wantedTags: tagsInQuery(expanded), terms, weights: new QueryWeights(sparse), derived: derivedFeatures(terms, sparse, catalog) };
   catalog.queryCache.set(query, prepared);
   return prepared;
 }
 
 /**
- * Hybrid retrieval: exact lexical candidates from word-stem postings (spelling-corrected query) plus dense
+ * The word features of the other stems of each query word's family in the catalog vocabulary, each weighted as
+ * its query word: they retrieve items that say "гречневая" for "гречка", and score them below the word itself.
+ */
+function derivedFeatures(terms: QueryWords, sparse: SparseTextVector, catalog: CatalogIndex): DerivedWeights {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  const owners: number[] = [];
+  terms.stems.forEach((stem, q) => {
+    const family = catalog.words.families.get(derivationalRoot(stem));
+    const own = family ? sparse.ids.indexOf(wordFeatureId(stem)) : -1;
+    if (own < 0) return;
+    for (const member of family!) {
+      if (terms.stems.includes(member)) continue;
+      ids.push(wordFeatureId(member));
+      weights.push(sparse.weights[own]!);
+      owners.push(q);
+    }
+  });
+  return new DerivedWeights(Int32Array.from(ids), Float32Array.from(weights), Int32Array.from(owners));
+}
+
+/**
+ * Hybrid retrieval: exact lexical candidates from word-stem postings (spelling-corrected query), derived-form
+ * candidates when those are fewer than the pool, plus dense
  * candidates from the VectorIndex (the constraints as a prefilter), all re-ranked by TF-IDF cosine, dense cosine,
  * the share of query words the item matches and the diet tags the query names, and checked against every hard
  * constraint. The prepared query is cached per catalog (callers never mutate its vector).
@@ -127,6 +162,12 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
   const rows = new Set<number>();
   const lexicalRows = catalog.lexical.search(sparseQuery, pool, constraints.allowsRow);
   for (let i = 0; i < lexicalRows.length; i += 1) rows.add(lexicalRows[i]!);
+  // Derived forms only fill a pool the exact words leave short, so they never push an exact hit out.
+  const derived = prepared.derived;
+  if (rows.size < pool && derived.size > 0) {
+    const derivedRows = catalog.lexical.search(derived.retrieval, pool - rows.size, constraints.allowsRow);
+    for (let i = 0; i < derivedRows.length; i += 1) rows.add(derivedRows[i]!);
+  }
   const request = { topK: Math.max(20, limit * 2), filter: constraints.filter };
   // The in-process indexes answer synchronously: no promise per query on the hot path.
   const sync = (index as Partial<{ querySync(v: Float32Array, q: typeof request): VectorMatch[] }>).querySync;
@@ -143,9 +184,10 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
   coverage.begin(terms);
   for (const row of rows) {
     if (!constraints.allowsRow(row)) continue;
-    const lexical = weights.dot(catalog.sparse[row]!);
-    const dense = dotAt(vector, 0, catalog.embeddings, row * d, d) / (norm * (catalog.norms[row] || 1));
     const covered = coverage.coverage(row);
+    const exact = weights.dot(catalog.sparse[row]!);
+    const lexical = derived.size > 0 ? exact + derived.dot(catalog.sparse[row]!, coverage.exactWords) : exact;
+    const dense = dotAt(vector, 0, catalog.embeddings, row * d, d) / (norm * (catalog.norms[row] || 1));
     const tagShare = wantedTags.length ? tagsHeld(wantedTags, items[row]!.tags) / wantedTags.length : 0;
     scratch.rows[count] = row;
     scratch.scores[count] = 0.5 * lexical + 0.2 * dense + 0.3 * covered + 0.15 * tagShare;
