@@ -3,6 +3,7 @@ import type { Translator } from '../../core/i18n.ts';
 import type { Recognizer } from '../../core/nlu/recognizer.ts';
 import type { SessionStore } from '../../core/stores/session-store.ts';
 import { accessoryDialog } from './flows/accessory.ts';
+import { goesWithDialog } from './flows/goes-with.ts';
 import { basicDialogs, shoppingFallback } from './flows/basics.ts';
 import { cartDialogs } from './flows/cart.ts';
 import { cheapestShownDialog } from './flows/cheapest-shown.ts';
@@ -46,7 +47,7 @@ export function createShoppingAssistant(options: ShoppingAssistantOptions): Dial
     recognizer: options.recognizer,
     sessions: options.sessions,
     translator: options.translator,
-    dialogs: [...basicDialogs(deps), ...suggestionDialogs(deps), refinePropertyDialog(deps), accessoryDialog(deps), ...cartDialogs(deps), setQuantityDialog(), cheapestShownDialog(), ...profileDialogs(deps), ...followUpDialogs(deps)],
+    dialogs: [...basicDialogs(deps), ...suggestionDialogs(deps), refinePropertyDialog(deps), goesWithDialog(deps), accessoryDialog(deps), ...cartDialogs(deps), setQuantityDialog(), cheapestShownDialog(), ...profileDialogs(deps), ...followUpDialogs(deps)],
     rules: shoppingRules,
     fallback: shoppingFallback(deps),
     intentLabel: (intent, t) => t(`assistant:intents.${intent}`),

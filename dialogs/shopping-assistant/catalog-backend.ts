@@ -10,6 +10,7 @@ import type { ProfileStore } from '../../core/stores/profile-store.ts';
 import { fits } from './constraints.ts';
 import { needOrder, suitsNeed } from './needs.ts';
 import { suitsOccasion } from './occasions.ts';
+import { ownCompanions } from './own-companions.ts';
 import { spellingOf } from './spelling.ts';
 import type { Reason, ReorderQuery, ShoppingBackend, ShoppingQuery, StatedPreference, Suggestion } from './ports.ts';
 import { matchedQueryWords, matchesAll, matchScore, namesHead, stemIndex, stems, titleFit } from './text-match.ts';
@@ -285,6 +286,13 @@ export function createCatalogBackend(options: CatalogBackendOptions): CatalogBac
         result.push({ item, reasons: [reason], quantity });
       }
       return result;
+    },
+    async companions({ service, itemId, query }) {
+      // The shopper's own orders speak only with their consent; this backend knows no other shoppers' baskets.
+      if (!query.personalize || !query.shopperId) return [];
+      const snapshot = await options.catalog.snapshot();
+      const lookup = (key: string) => snapshot.get(key.slice(0, key.indexOf(':')) as CatalogItem['service'], key.slice(key.indexOf(':') + 1));
+      return ownCompanions(await options.events.listByUser(query.shopperId), { service, itemId }, lookup);
     },
     async profile(shopperId) {
       return options.profiles?.getProfile(shopperId);

@@ -60,6 +60,19 @@ export interface ReorderQuery {
   limit: number;
 }
 
+/** An item that goes with another because it was bought with it: by this shopper, or by other shoppers. */
+export interface Companion {
+  item: CatalogItem;
+  together: { by: 'you'; times: number; last: string } | { by: 'shoppers'; shoppers: number };
+}
+
+/** The item companions are asked for, and the request's constraints. */
+export interface CompanionQuery {
+  service: Service;
+  itemId: string;
+  query: ShoppingQuery;
+}
+
 /** The preference the shopper stated in chat. */
 export interface StatedPreference {
   kind: PreferenceKind;
@@ -74,6 +87,8 @@ export interface ShoppingBackend {
   recommend(query: ShoppingQuery): Promise<Suggestion[]>;
   search(query: ShoppingQuery): Promise<Suggestion[]>;
   reorder(query: ReorderQuery): Promise<Suggestion[]>;
+  /** What was bought together with an item: the shopper's own orders first (with consent), then other shoppers'. */
+  companions?(query: CompanionQuery): Promise<Companion[]>;
   profile(shopperId: string): Promise<ShopperProfile | undefined>;
   /** Saves a stated preference in the profile (no-op for anonymous shoppers is the caller's choice). */
   addPreference(shopperId: string, preference: StatedPreference): Promise<void>;

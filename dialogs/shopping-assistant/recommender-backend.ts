@@ -90,6 +90,15 @@ export function withRecommender(options: RecommenderBackendOptions): ShoppingBac
       const relevant = found.filter((r) => matchScore(r.item, words) >= 0.5 || matchedWords(r).length * 2 >= words.length);
       return relevant.map(toSuggestion);
     },
+    async companions(request) {
+      const { service, itemId, query } = request;
+      const own = (await base.companions?.(request)) ?? [];
+      const mine = new Set(own.map((c) => `${c.item.service}:${c.item.id}`));
+      const others = await recommender.boughtWith({ service, itemId, filters: constraintsOf(query), limit: Math.min(50, query.limit * 3),
+        ...(query.personalize && query.shopperId ? { shopperId: query.shopperId } : {}) });
+      return [...own, ...others.filter((b) => !mine.has(`${b.item.service}:${b.item.id}`))
+        .map((b) => ({ item: b.item, together: { by: 'shoppers' as const, shoppers: b.shoppers } }))];
+    },
     async erase(shopperId) {
       await base.erase(shopperId);
       await recommender.erase(shopperId);

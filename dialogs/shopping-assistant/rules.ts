@@ -8,6 +8,7 @@ import {
   extractRequiredTags, extractService,
 } from './extract.ts';
 import { namedProducts } from './compare-names.ts';
+import { asksWhatGoesWith } from './goes-with-words.ts';
 import { WHICH_CHEAPER } from './flows/cheapest-shown.ts';
 import { WHICH_BETTER } from './flows/compare-verdict.ts';
 import { extractNeed } from './needs.ts';
@@ -154,6 +155,7 @@ function followUpOnLast(text: string, memory: Partial<ShopMemory>): IntentScore 
     return { name: 'refine_property', confidence: 1 };
   }
   const talkedAbout = memory.focus || memory.lastAdded || (memory.shown?.length ?? 0) > 0;
+  if (talkedAbout && asksWhatGoesWith(text)) return { name: 'goes_with', confidence: 1 };
   return talkedAbout && extractAccessoryForIt(text) ? { name: 'accessory', confidence: 1 } : undefined;
 }
 

@@ -30,7 +30,7 @@ import type { ShopperState } from './shopper-state.ts';
 import { ShopperStateCache } from './shopper-state.ts';
 import { storeShopperVectors } from './shopper-vectors.ts';
 import type {
-  Diet, HardConstraints, Recommendation, RecommendRequest, SearchRequest, SuggestionFeedback,
+  BoughtWith, BoughtWithRequest, Diet, HardConstraints, Recommendation, RecommendRequest, SearchRequest, SuggestionFeedback,
 } from './types.ts';
 
 const DAY = 86_400_000;
@@ -77,6 +77,11 @@ export interface Recommender {
   recommend(request: RecommendRequest): Promise<Recommendation[]>;
   search(request: SearchRequest): Promise<Recommendation[]>;
   recordFeedback(feedback: SuggestionFeedback): Promise<void>;
+  /**
+   * Items other shoppers buy together with one item (co-purchases of the global statistics), best first, within
+   * the hard constraints (and the shopper's stated ones and rejections when `shopperId` is given).
+   */
+  boughtWith(request: BoughtWithRequest): Promise<BoughtWith[]>;
   observe(events: Iterable<ShopEvent>): void;
   /** The semantic id ("c12-7-33") of a catalog item. */
   semanticId(service: Service, itemId: string): Promise<string | undefined>;
@@ -173,6 +178,20 @@ class DefaultRecommender implements Recommender {
       candidate: { key: hit.key, item: hit.item, parts: new CandidateParts() }, score,
       main: { score, reason: { kind: 'query_match', facts: { query: request.query, matchedWords: hit.matchedWords } } },
     }, catalog, constraints, request.locale));
+  }
+
+  async boughtWith(request: BoughtWithRequest): Promise<BoughtWith[]> {
+    const limit = checkLimit(request.limit ?? 10);
+    const catalog = await this.catalog();
+    const model = await this.statistics(false);
+    const constraints = this.constraints(request.filters ?? {}, await this.shopper(request.shopperId, this.now()), catalog);
+    const out: BoughtWith[] = [];
+    for (const co of model.coPurchases.get(`${request.service}:${request.itemId}`) ?? []) {
+      const item = catalog.item(co.key);
+      if (item && constraints.allows(item, co.key)) out.push({ item, shoppers: co.shoppers, score: co.score });
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   async recordFeedback(feedback: SuggestionFeedback): Promise<void> {

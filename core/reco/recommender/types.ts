@@ -80,6 +80,24 @@ export interface SearchRequest {
   locale?: 'ru' | 'en';
 }
 
+/** `boughtWith()` input: the item, and the constraints every answer keeps. */
+export interface BoughtWithRequest {
+  service: Service;
+  itemId: string;
+  filters?: HardConstraints;
+  /** Applies the shopper's stated constraints and rejections. */
+  shopperId?: string;
+  /** How many items (default 10, at most 50). */
+  limit?: number;
+}
+
+/** An item bought together with another: by how many shoppers, and the cosine of their buyer sets. */
+export interface BoughtWith {
+  item: CatalogItem;
+  shoppers: number;
+  score: number;
+}
+
 /** Feedback on a suggestion. */
 export type FeedbackOutcome = 'accepted' | 'rejected' | 'ignored';
 

@@ -13,6 +13,8 @@ import { buildQuery, searchRequest } from './query.ts';
 export function itemTalkedAbout(turn: DialogTurn): ShownItem | undefined {
   const memory = shopMemory(turn);
   if (memory.focus) return memory.focus;
+  // A lone card shown after the last cart change is newer than the item added.
+  if (memory.view === 'list' && memory.shown.length === 1) return memory.shown[0];
   const added = memory.lastAdded;
   if (added) {
     const known = [...memory.shown, ...(memory.recent ?? [])].find((s) => keyOf(s) === keyOf(added));
@@ -28,7 +30,7 @@ function plainQuery(turn: DialogTurn, text: string, limit: number): ShoppingQuer
 }
 
 /** What kind of product the item is, as its catalog shelf names it ("Наушники"), else its title's first word. */
-async function kindOf(turn: DialogTurn, deps: ShopDeps, item: ShownItem): Promise<{ kind: string; category?: string }> {
+export async function kindOf(turn: DialogTurn, deps: ShopDeps, item: ShownItem): Promise<{ kind: string; category?: string }> {
   const found = await deps.backend.search(plainQuery(turn, item.title, 20));
   const same = found.find((s) => keyOf({ service: s.item.service, itemId: s.item.id }) === keyOf(item))?.item;
   const kind = same?.category.split('/').pop() ?? item.title.split(/[\s,]+/)[0]!;

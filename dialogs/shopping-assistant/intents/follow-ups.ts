@@ -21,6 +21,15 @@ export const FOLLOW_UP_INTENTS: IntentDefinition[] = [
     },
   },
   {
+    // The rule (goes-with-words.ts) decides in context; the phrases teach the wordings it does not spell out.
+    name: 'goes_with',
+    phrases: {
+      ru: ['что к нему подойдёт?', 'что взять к этому?', 'с чем это едят?', 'что к ней подойдёт?', 'что ещё к нему нужно?',
+        'что с этим обычно берут?', 'что подобрать к этому товару?', 'что докупить к нему?'],
+      en: ['what goes with it?', 'what goes well with that?', 'anything to go with it?', 'what pairs with this?'],
+    },
+  },
+  {
     name: 'forget_preference',
     phrases: {
       ru: ['забудь, что я веган', 'я больше не вегетарианец', 'удали мои предпочтения', 'забудь мои предпочтения',
