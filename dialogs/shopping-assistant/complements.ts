@@ -33,7 +33,7 @@ const BY_SHELF: ReadonlyArray<[shelf: RegExp, complements: readonly Complement[]
   [/Электроника\/Наушники/iu, CHARGE],
   [/Умные часы/iu, CHARGE.slice(0, 2)],
   [/Игровые консоли/iu, [c('play', 'геймпад', /Электроника/iu), EARBUDS]],
-  [/Макарон|(?:^|\/)Паста(?:\/|$)/iu, [c('sauce', 'соус', SAUCES), c('sauce', 'паста томатная', SAUCES), CHEESE]],
+  [/Макарон|(?:^|\/)Паста(?:\/|$)/iu, [c('sauce', 'соус томатный', SAUCES), c('sauce', 'паста томатная', SAUCES), c('sauce', 'песто', SAUCES), CHEESE]],
   [/Бакалея\/Крупы/iu, [BUTTER, c('sauce', 'соус', SAUCES)]],
   [/(?:^|\/)Хлеб(?:\/|$)/iu, [BUTTER, CHEESE, c('sandwich', 'ветчина', /Колбас|Ветчин/iu), c('sandwich', 'хумус', /Хумус|Паштет/iu)]],
   [/Кофе|(?:^|\/)Чай(?:\/|$)/iu, [c('tea', 'печенье', /Сладост|Печенье/iu), c('tea', 'шоколад', /Сладост|Шоколад/iu),

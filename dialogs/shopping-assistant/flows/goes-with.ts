@@ -1,13 +1,14 @@
 import type { CatalogItem } from '../../../core/catalog/catalog-item.ts';
 import { createActionDialog } from '../../../core/dialog/action-dialog.ts';
+import { intentPayload } from '../../../core/dialog/payload.ts';
 import type { Dialog, DialogTurn } from '../../../core/dialog/dialog.ts';
 import { button, cardsReply, toCard, toShown } from '../cards.ts';
 import { complementsOf, onShelf, type Complement } from '../complements.ts';
-import { fits } from '../constraints.ts';
+import { fits, hasFact, isFood } from '../constraints.ts';
 import type { Companion, Reason, ShoppingQuery, Suggestion } from '../ports.ts';
 import type { ShopDeps } from '../shop-deps.ts';
 import { keyOf, shopMemory, showItems, type ShownItem } from '../shop-memory.ts';
-import { matchesAll, stems } from '../text-match.ts';
+import { stems, titleFit } from '../text-match.ts';
 import { itemTalkedAbout, kindOf } from './accessory.ts';
 import { present } from './present.ts';
 import { buildQuery, requestFromText } from './query.ts';
@@ -24,12 +25,29 @@ interface GoesWithMemory {
  * The item asked about: while the cards of what goes with an item are still on screen, "что ещё к нему?" is about
  * that item again, not one of its companions; otherwise the item talked about last.
  */
-function anchorOf(turn: DialogTurn): ShownItem | undefined {
+function anchorOf(turn: DialogTurn, args: Readonly<Record<string, unknown>>): { anchor?: ShownItem; again?: string[] } {
   const memory = shopMemory(turn);
+  // The "which item?" buttons name it.
+  if (typeof args.item === 'string') return { anchor: [...memory.shown, ...(memory.recent ?? [])].find((s) => keyOf(s) === args.item) };
   const last = (turn.memory as GoesWithMemory).goesWith;
   const onScreen = memory.shown.map(keyOf);
-  if (last && !memory.focus && memory.view === 'list' && onScreen.join() === last.shown.join()) return last.anchor;
-  return itemTalkedAbout(turn);
+  if (last && !memory.focus && memory.view === 'list' && onScreen.join() === last.shown.join()) return { anchor: last.anchor, again: last.shown };
+  const talkedAbout = itemTalkedAbout(turn);
+  if (talkedAbout) return { anchor: talkedAbout };
+  // Cards of one kind on screen ("к ним" after five spaghetti): the first, the best match, named in the answer.
+  const kinds = new Set(memory.shown.map((s) => s.category));
+  return memory.view === 'list' && kinds.size === 1 && !kinds.has(undefined) ? { anchor: memory.shown[0] } : {};
+}
+
+const MORE = /(?<![\p{L}\p{N}])(?:ещ[её]|другое|другие|else|more|other)(?![\p{L}\p{N}])/iu;
+
+/** "К какому товару?" with a button per card on screen. */
+function askWhich(turn: DialogTurn): void {
+  const shown = shopMemory(turn).shown.slice(0, 5);
+  turn.say('assistant:goes_with.which', {}, [
+    ...shown.map((s) => ({ title: s.title.length > 40 ? `${s.title.slice(0, 39)}…` : s.title, payload: intentPayload('goes_with', { item: keyOf(s) }) })),
+    button(turn, 'assistant:buttons.popular', 'recommend'),
+  ]);
 }
 
 /** "в марте" / "in March", with the year when it is not this one. */
@@ -53,7 +71,8 @@ async function shelfPicks(deps: ShopDeps, query: ShoppingQuery, target: ShownIte
   const lists = await Promise.all(complementsOf(category).map(async (complement: Complement) => {
     const words = stems(complement.text);
     const found = (await deps.backend.search({ ...query, text: complement.text, limit: 10 }))
-      .filter((s) => onShelf(s.item.category, complement) && matchesAll(s.item, words));
+      // In the title: a sunflower oil on the "Масло и соусы" shelf is no sauce.
+      .filter((s) => onShelf(s.item.category, complement) && titleFit(s.item, words) > 0);
     const best = [...found].sort((a, b) => shared(b.item) - shared(a.item))[0];
     return best ? [{ item: best.item, reasons: [{ code: `goes_with_${complement.why}`, vars: { item: target.title } }] }] : [];
   }));
@@ -83,19 +102,24 @@ function merge(sources: Suggestion[][], limit: number): Suggestion[] {
 async function goesWith(turn: DialogTurn, deps: ShopDeps, args: Readonly<Record<string, unknown>>): Promise<void> {
   // The button after "nothing goes with it": items like it.
   if (typeof args.similar === 'string') return void await present(turn, deps, { kind: 'search', text: args.similar, requireTags: [], excludeTags: [] });
-  const target = anchorOf(turn);
-  if (!target) return turn.say('assistant:goes_with.which', {}, [button(turn, 'assistant:buttons.popular', 'recommend')]);
+  const { anchor: target, again } = anchorOf(turn, args);
+  if (!target) return askWhich(turn);
   const { kind, category } = await kindOf(turn, deps, target);
-  const request = requestFromText(turn.text, 'search');
+  // As a suggestion without a product named: kinds of food the shopper never buys stay out, as in recommendations.
+  const request = requestFromText(turn.text, 'recommend');
   delete request.text;
   const query = await buildQuery(turn, deps, request);
+  const habits = query.habitTags ?? [];
   const memory = shopMemory(turn);
   const ownKey = keyOf(target);
   const inCart = new Set(memory.cart.map(keyOf));
+  // "что ещё к нему?" while its picks are on screen: the others.
+  const shownBefore = new Set(again && MORE.test(turn.text) ? again : []);
   const companions = (await deps.backend.companions?.({ service: target.service, itemId: target.itemId, query })) ?? [];
   const usable = (item: CatalogItem) => {
     const key = keyOf({ service: item.service, itemId: item.id });
-    return key !== ownKey && !inCart.has(key) && !query.excludeItems.includes(key) && item.available !== false && fits(item, query);
+    return key !== ownKey && !inCart.has(key) && !query.excludeItems.includes(key) && !shownBefore.has(key)
+      && item.available !== false && fits(item, query) && (!isFood(item) || habits.every((tag) => hasFact(item, tag)));
   };
   const own = companions.filter((c) => c.together.by === 'you' && usable(c.item));
   // Another phone is no companion of a phone: other shoppers' picks from the item's own shelf stay out.
@@ -103,6 +127,13 @@ async function goesWith(turn: DialogTurn, deps: ShopDeps, args: Readonly<Record<
   const toSuggestion = (c: Companion): Suggestion => ({ item: c.item, reasons: [companionReason(turn, c, target.title)] });
   const shelves = (await shelfPicks(deps, query, target, category)).filter((s) => usable(s.item));
   const picks = merge([own.map(toSuggestion), others.map(toSuggestion), shelves], deps.limit);
+  if (picks.length === 0 && shownBefore.size > 0) {
+    turn.say('assistant:goes_with.no_more', { item: target.title }, [
+      button(turn, 'assistant:buttons.similar', 'goes_with', { similar: kind }),
+      button(turn, 'assistant:buttons.cart', 'view_cart'),
+    ]);
+    return;
+  }
   if (picks.length === 0) {
     memory.offer = { intent: 'goes_with', args: { similar: kind } };
     turn.say('assistant:goes_with.none', { item: target.title }, [

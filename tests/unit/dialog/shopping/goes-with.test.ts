@@ -85,9 +85,9 @@ describe('"what goes with it?" answers with things that go with that item, each 
     const reply = c.expectCards({ min: 1 });
     expect(reply.cards.find((card) => card.itemId === 's-sauce')?.reason).toBe('соус к «Спагетти Barilla»');
     expect(reply.cards.map((card) => card.itemId)).not.toContain('s-cheese');
-    // Still about the pasta, not about the sauce now on screen.
+    // Still about the pasta, not about the sauce now on screen; nothing else fits a vegan, which it says.
     await c.send('что ещё к нему взять?');
-    c.expectReply({ text: /К «Спагетти Barilla» подойдёт/ });
+    c.expectReply({ text: { key: 'assistant:goes_with.no_more', vars: { item: 'Спагетти Barilla' } } });
   });
 
   it('ru: nothing goes with a kettle, and it says so plainly with alternatives', async () => {
@@ -99,6 +99,18 @@ describe('"what goes with it?" answers with things that go with that item, each 
     c.expectNoCards();
     await c.press('Показать похожие');
     c.expectCards({ min: 1, every: (card) => /Чайник/.test(card.title) });
+  });
+
+  it('ru: "к ним" after several cards of one kind is about the first; of several kinds it asks which, with a button per card', async () => {
+    const c = (await world()).chat({ shopperId: 'u-regular' });
+    await c.send('найди макароны');
+    c.expectCards({ min: 2 });
+    await c.send('что к ним подойдёт?');
+    c.expectCards({ min: 1, every: (card) => /«(?:Спагетти Barilla|Макароны Макфа)»/.test(card.reason ?? '') });
+    await c.send('найди молоко');
+    const milk = c.expectCards({ min: 2 });
+    await c.send('а что к ним подойдёт?');
+    c.expectReply({ text: { key: 'assistant:goes_with.which' }, quickReplies: [milk.cards[0]!.title] });
   });
 
   it('ru: with nothing talked about, it asks which item', async () => {
