@@ -128,6 +128,9 @@ describe('"what goes with it?" answers with things that go with that item, each 
     expect(reply.text).toMatch(/Goes with “Xiaomi Redmi Buds 5 wireless earbuds”/);
     expect(reply.cards.find((card) => card.itemId === 'm-cable')?.reason)
       .toBe('often bought with “Xiaomi Redmi Buds 5 wireless earbuds”: 3 shoppers took both');
+    // Everything that goes with them is on screen already, and it says so.
+    await c.send('what else goes with it?');
+    c.expectReply({ text: { key: 'assistant:goes_with.no_more', vars: { item: 'Xiaomi Redmi Buds 5 wireless earbuds' } } });
   });
 
   it('en: the own order in March, for the phone', async () => {
