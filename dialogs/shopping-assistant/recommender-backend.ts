@@ -81,7 +81,7 @@ export function withRecommender(options: RecommenderBackendOptions): ShoppingBac
       const lexical = await base.search(query);
       if (lexical.length > 0 || !query.text) return lexical;
       const found = await recommender.search({
-        query: query.text, filters: constraintsOf(query), limit: query.limit * 3, locale: query.locale,
+        query: query.text, filters: constraintsOf(query), limit: Math.min(50, query.limit * 3), locale: query.locale,
         ...(query.personalize && query.shopperId ? { shopperId: query.shopperId } : {}),
       });
       // A search answers with the product asked for: loose neighbours in meaning ("nuts" for "milk") stay out;
