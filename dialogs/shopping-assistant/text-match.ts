@@ -1,5 +1,6 @@
 import snowball from 'snowball-stemmers';
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
+import { derivationalRoot } from '../../core/nlu/derivation.ts';
 
 const ru = snowball.newStemmer('russian');
 const en = snowball.newStemmer('english');
@@ -65,9 +66,11 @@ export function stems(text: string): string[] {
   return words.filter((w) => w.length >= 2 && !STOP.has(w)).map((w) => stemWord(spelled(w)));
 }
 
-const itemStems = new WeakMap<CatalogItem, { title: Set<string>; rest: Set<string>; heads: Set<string>; core: Set<string> }>();
+interface ItemStems { title: Set<string>; rest: Set<string>; heads: Set<string>; core: Set<string>; named: Set<string> }
 
-function stemsOf(item: CatalogItem): { title: Set<string>; rest: Set<string>; heads: Set<string>; core: Set<string> } {
+const itemStems = new WeakMap<CatalogItem, ItemStems>();
+
+function stemsOf(item: CatalogItem): ItemStems {
   let cached = itemStems.get(item);
   if (!cached) {
     cached = {
@@ -77,6 +80,8 @@ function stemsOf(item: CatalogItem): { title: Set<string>; rest: Set<string>; he
       heads: new Set(stems(item.title.ru).slice(0, 1)),
       // What the product is, before what it is for ("Чехол для смартфона …, iPhone 15" is a case, not an iPhone).
       core: new Set(stems(item.title.ru.split(/(?<!\p{L})(?:для|под|к)(?!\p{L})/iu)[0] ?? '')),
+      // The head noun and the word qualifying it ("Крупа гречневая"): what the product is.
+      named: new Set(stems(item.title.ru).slice(0, 2)),
     };
     itemStems.set(item, cached);
   }
@@ -93,6 +98,19 @@ function sharesRoot(a: string, b: string): boolean {
   return i === a.length || i === b.length || i >= 5;
 }
 
+/**
+ * Stems of one Russian word family ("гречк" and "гречнев", "куриц" and "курин", "рис" and "рисов"): a derived form
+ * of the word, weaker than the word itself. See {@link derivationalRoot}.
+ */
+function sameFamily(a: string, b: string): boolean {
+  return a !== b && derivationalRoot(a) === derivationalRoot(b);
+}
+
+/** Whether a title stem is the query stem or of its family. */
+function inTitleOrFamily(stem: string, title: ReadonlySet<string>): boolean {
+  return title.has(stem) || [...title].some((t) => sameFamily(stem, t));
+}
+
 /** Whether a product line the query names is made by the item's brand ("iphon" for an Apple charger). */
 function byBrand(stem: string, title: ReadonlySet<string>, rest: ReadonlySet<string>): boolean {
   const brand = LINE_BRANDS[stem];
@@ -102,7 +120,8 @@ function byBrand(stem: string, title: ReadonlySet<string>, rest: ReadonlySet<str
 /** Whether one query stem is in the item: its title, category, brand, a line of its brand, or (loosely) a title root. */
 function stemIn(stem: string, item: CatalogItem, exact: boolean): boolean {
   const { title, rest } = stemsOf(item);
-  return title.has(stem) || rest.has(stem) || byBrand(stem, title, rest) || (!exact && stem.length >= 4 && [...title].some((t) => sharesRoot(stem, t)));
+  return title.has(stem) || rest.has(stem) || byBrand(stem, title, rest)
+    || (!exact && [...title].some((t) => (stem.length >= 4 && sharesRoot(stem, t)) || sameFamily(stem, t)));
 }
 
 /**
@@ -122,7 +141,7 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
   for (const s of queryStems) {
     if (title.has(s)) score += 1;
     else if (rest.has(s) || byBrand(s, title, rest)) score += 0.7;
-    else if (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))) score += 0.6;
+    else if ([...title].some((t) => (s.length >= 4 && sharesRoot(s, t)) || sameFamily(s, t))) score += 0.6;
   }
   return score / queryStems.length;
 }
@@ -131,12 +150,17 @@ export function matchScore(item: CatalogItem, queryStems: readonly string[]): nu
  * How directly the item is the thing asked for: 2 when its title starts with a query word ("Подгузники …" for
  * "подгузники", not "Крем под подгузник"), 1.5 when a query word names the product itself rather than what it is for
  * ("Смартфон Apple iPhone 15", not "Чехол для смартфона, iPhone 15"), 1 when every query word is in its title (beer
- * for "пиво", not a cider that only shares the beer shelf), else 0. Ranks named products before their neighbours.
+ * for "пиво", not a cider that only shares the beer shelf) or when the title's head noun or the word qualifying it
+ * is a derived form of a query word and the rest are in the title ("Крупа гречневая" for "гречка": buckwheat itself,
+ * below "Гречка с грибами", which says the word), else 0. Ranks named products before their neighbours.
  */
 export function titleFit(item: CatalogItem, queryStems: readonly string[]): number {
   if (queryStems.length === 0) return 0;
-  const { title, heads, core } = stemsOf(item);
-  if (!queryStems.every((s) => title.has(s))) return 0;
+  const { title, heads, core, named } = stemsOf(item);
+  if (!queryStems.every((s) => title.has(s))) {
+    const derivedName = queryStems.every((s) => inTitleOrFamily(s, title)) && queryStems.some((s) => [...named].some((t) => sameFamily(s, t)));
+    return derivedName ? 1 : 0;
+  }
   if (queryStems.some((s) => heads.has(s))) return 2;
   if (queryStems.some((s) => core.has(s))) return 1.5;
   // Every word only in what the item is for ("Чехол для смартфона" for "phone"): an accessory, barely a match.
@@ -171,7 +195,7 @@ export function namesItem(item: CatalogItem, text: string): boolean {
   return stems(text).some((s) => title.has(s) || (s.length >= 4 && [...title].some((t) => sharesRoot(s, t))));
 }
 
-/** Items by the stems (and the 4-letter starts of stems) of their titles, categories and brands. */
+/** Items by the 4-letter starts of the stems (and their derivational roots) of their titles, categories and brands. */
 export interface StemIndex {
   candidates(queryStems: readonly string[]): Set<CatalogItem>;
 }
@@ -185,7 +209,8 @@ export function stemIndex(items: readonly CatalogItem[]): StemIndex {
   const byPrefix = new Map<string, CatalogItem[]>();
   for (const item of items) {
     const { title, rest } = stemsOf(item);
-    const keys = new Set([...title, ...rest].map((stem) => stem.slice(0, 4)));
+    // Roots too: "рисов" is found for "рис", whose four-letter start it does not share.
+    const keys = new Set([...title, ...rest].flatMap((stem) => [stem.slice(0, 4), derivationalRoot(stem).slice(0, 4)]));
     for (const key of keys) {
       let list = byPrefix.get(key);
       if (!list) byPrefix.set(key, (list = []));
@@ -195,7 +220,9 @@ export function stemIndex(items: readonly CatalogItem[]): StemIndex {
   index = {
     candidates(queryStems) {
       const found = new Set<CatalogItem>();
-      for (const stem of queryStems) for (const item of byPrefix.get(stem.slice(0, 4)) ?? []) found.add(item);
+      for (const stem of queryStems) {
+        for (const key of new Set([stem.slice(0, 4), derivationalRoot(stem).slice(0, 4)])) for (const item of byPrefix.get(key) ?? []) found.add(item);
+      }
       return found;
     },
   };
