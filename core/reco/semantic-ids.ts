@@ -1,6 +1,10 @@
 import { createRandom } from './random.ts';
 import type { Codebook } from './vector/kmeans.ts';
-import { kmeans, nearestCentroid } from './vector/kmeans.ts';
+import { kmeansSteps, nearestCentroid } from './vector/kmeans.ts';
+import type { TimeSlicer } from '../time-slicer.ts';
+
+/** Rows encoded against a codebook between two yields of a sliced build (well under a millisecond). */
+const ENCODED_PER_STEP = 256;
 
 /** Options of residual quantization. */
 export interface SemanticIdOptions {
@@ -32,11 +36,28 @@ export class SemanticIds {
 
   /** Learns the codebooks from `count` rows of `data` (row i is the embedding of ids[i]) and assigns codes. */
   static build(ids: readonly string[], data: Float32Array, fullDimensions: number, options: SemanticIdOptions = {}): SemanticIds {
+    const steps = SemanticIds.buildSteps(ids, data, fullDimensions, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** {@link build} spread over event-loop turns by a time slicer: the same codes, without blocking the loop. */
+  static async buildSliced(ids: readonly string[], data: Float32Array, fullDimensions: number, slicer: TimeSlicer,
+    options: SemanticIdOptions = {}): Promise<SemanticIds> {
+    return slicer.drain(SemanticIds.buildSteps(ids, data, fullDimensions, options));
+  }
+
+  /** The build as a generator yielding every few milliseconds of work (k-means steps, blocks of encoded rows). */
+  private static *buildSteps(ids: readonly string[], data: Float32Array, fullDimensions: number,
+    options: SemanticIdOptions): Generator<void, SemanticIds> {
     const random = createRandom(options.seed ?? 5);
     const count = ids.length;
     const reduction = reducer(fullDimensions, options.reduceTo ?? 64, options.seed ?? 5);
     const dimensions = reduction.dimensions;
     const residual = reduction.apply(data, count);
+    yield;
     const codes: number[][] = ids.map(() => []);
     const codebooks: Codebook[] = [];
     // Codebooks are learned on a sample (k-means is the expensive part); every item is then encoded.
@@ -53,12 +74,13 @@ export class SemanticIds {
         sample.set(residual.subarray(order[i]! * dimensions, (order[i]! + 1) * dimensions), i * dimensions);
       }
       const k = Math.max(1, Math.min(size, Math.ceil(sampleSize / 4)));
-      const { codebook } = kmeans(sample, sampleSize, dimensions, k, random, options.iterations ?? 10);
+      const { codebook } = yield* kmeansSteps(sample, sampleSize, dimensions, k, random, options.iterations ?? 10);
       codebooks.push(codebook);
       for (let r = 0; r < count; r += 1) {
         const c = nearestCentroid(codebook, residual, r * dimensions);
         codes[r]!.push(c);
         for (let i = 0; i < dimensions; i += 1) residual[r * dimensions + i]! -= codebook.centroids[c * dimensions + i]!;
+        if (r % ENCODED_PER_STEP === ENCODED_PER_STEP - 1) yield;
       }
     }
     const semantic = new SemanticIds(codebooks, reduction);

@@ -15,16 +15,19 @@ export class SpellingCorrector {
   private readonly byDelete = new Map<string, string[]>();
 
   constructor(texts: Iterable<string>) {
-    for (const text of texts) {
-      for (const word of foldText(text).split(' ')) {
-        if (word.length < 5 || /\d/.test(word)) continue;
-        const count = this.counts.get(word);
-        this.counts.set(word, (count ?? 0) + 1);
-        if (count !== undefined) continue;
-        for (const variant of deletes(word)) {
-          const list = this.byDelete.get(variant);
-          if (list) list.push(word); else this.byDelete.set(variant, [word]);
-        }
+    for (const text of texts) this.add(text);
+  }
+
+  /** Learns the words of one more catalog text (a build can add texts between event-loop turns). */
+  add(text: string): void {
+    for (const word of foldText(text).split(' ')) {
+      if (word.length < 5 || /\d/.test(word)) continue;
+      const count = this.counts.get(word);
+      this.counts.set(word, (count ?? 0) + 1);
+      if (count !== undefined) continue;
+      for (const variant of deletes(word)) {
+        const list = this.byDelete.get(variant);
+        if (list) list.push(word); else this.byDelete.set(variant, [word]);
       }
     }
   }

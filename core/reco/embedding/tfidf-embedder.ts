@@ -1,6 +1,7 @@
 import { hashString } from '../random.ts';
 import type { Embedder } from './embedder.ts';
 import { textFeatures } from './text-features.ts';
+import type { TimeSlicer } from '../../time-slicer.ts';
 
 /** A sparse, L2-normalized TF-IDF vector. */
 export interface SparseTextVector {
@@ -29,7 +30,7 @@ export class TfidfEmbedder implements Embedder {
   private readonly spread: number;
   private readonly seed: number;
   private readonly idf = new Map<number, number>();
-  private readonly defaultIdf: number;
+  private defaultIdf = 1;
 
   constructor(texts: readonly string[], options: TfidfEmbedderOptions = {}) {
     this.dimensions = options.dimensions ?? 256;
@@ -37,8 +38,23 @@ export class TfidfEmbedder implements Embedder {
     this.seed = options.seed ?? 17;
     this.name = `tfidf-${this.dimensions}-${this.seed}`;
     const df = new Map<number, number>();
-    for (const text of texts) for (const id of textFeatures(text).keys()) df.set(id, (df.get(id) ?? 0) + 1);
-    const n = texts.length;
+    for (const text of texts) countFeatures(df, text);
+    this.learn(df, texts.length);
+  }
+
+  /** The same embedder as `new TfidfEmbedder(texts, options)`, trained in slices that let the event loop in. */
+  static async trainSliced(texts: readonly string[], slicer: TimeSlicer, options: TfidfEmbedderOptions = {}): Promise<TfidfEmbedder> {
+    const df = new Map<number, number>();
+    for (const text of texts) {
+      countFeatures(df, text);
+      if (slicer.due()) await slicer.pause();
+    }
+    const embedder = new TfidfEmbedder([], options);
+    embedder.learn(df, texts.length);
+    return embedder;
+  }
+
+  private learn(df: ReadonlyMap<number, number>, n: number): void {
     for (const [id, count] of df) this.idf.set(id, Math.log((n + 1) / (count + 1)) + 1);
     // Features the catalog never had cannot match anything; a middling weight keeps them from dominating the norm.
     this.defaultIdf = Math.log(n + 1) / 2 + 1;
@@ -112,4 +128,9 @@ export class TfidfEmbedder implements Embedder {
     this.targets.set(feature, targets);
     return targets;
   }
+}
+
+/** Adds one document's distinct features to the document frequencies. */
+function countFeatures(df: Map<number, number>, text: string): void {
+  for (const id of textFeatures(text).keys()) df.set(id, (df.get(id) ?? 0) + 1);
 }

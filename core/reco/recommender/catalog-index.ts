@@ -14,6 +14,8 @@ import { CatalogWords } from './catalog-words.ts';
 import { LexicalIndex } from './lexical-index.ts';
 import { CoverageMatcher } from './query-scoring.ts';
 import { dotAt, sumOfSquares } from '../vector/vector-math.ts';
+import type { TimeSlicer } from '../../time-slicer.ts';
+import { createTimeSlicer } from '../../time-slicer.ts';
 
 /** Words that make diet and safety tags searchable in both languages. */
 export const TAG_WORDS: Record<string, string> = {
@@ -45,6 +47,8 @@ export interface CatalogIndexOptions {
   dimensions?: number;
   previous?: CatalogIndex;
   upsertBatch?: number;
+  /** Lets the event loop in during the build (default: a fresh 10 ms slicer); the built index is the same. */
+  slicer?: TimeSlicer;
 }
 
 /**
@@ -81,7 +85,12 @@ export class CatalogIndex {
     readonly trainedOn: number,
     /** Query spelling correction against the catalog's words. */
     readonly spelling: SpellingCorrector,
+    /** Each row's {@link wordsOf}, derived ahead (in slices) so this constructor does not block for it. */
+    preparedWords: readonly { words: string[]; stems: string[] }[],
+    /** Word-stem postings for exact lexical retrieval. */
+    readonly lexical: LexicalIndex,
   ) {
+    preparedWords.forEach((entry, row) => this.wordCache.set(row, entry));
     this.keys = items.map((item) => `${item.service}:${item.id}`);
     this.keys.forEach((key, row) => this.rowOf.set(key, row));
     this.facts = new CatalogFacts(items, this.keys);
@@ -92,7 +101,6 @@ export class CatalogIndex {
       this.norms[row] = Math.sqrt(dotAt(embeddings, row * d, embeddings, row * d, d));
       this.squares[row] = sumOfSquares(embeddings, row * d, d);
     }
-    this.lexical = new LexicalIndex(sparse, (row) => this.wordsOf(row).stems);
     this.words = new CatalogWords(items.length, (row) => this.wordsOf(row));
     this.coverage = new CoverageMatcher(this.words);
   }
@@ -102,31 +110,34 @@ export class CatalogIndex {
   /** Query-word coverage of rows, reused by every search (searches score rows without awaiting in between). */
   readonly coverage: CoverageMatcher;
 
-  /** Word-stem postings for exact lexical retrieval. */
-  readonly lexical: LexicalIndex;
-
-  /** Builds the index from a catalog snapshot and brings the VectorIndex in line with it. */
+  /**
+   * Builds the index from a catalog snapshot and brings the VectorIndex in line with it. The work is cut into
+   * slices of the slicer's budget, so requests and timers are served meanwhile; nothing built is visible before
+   * the returned promise resolves.
+   */
   static async build(options: CatalogIndexOptions): Promise<CatalogIndex> {
+    const slicer = options.slicer ?? createTimeSlicer();
     const items = options.snapshot.items;
-    const texts = items.map(searchableText);
+    const texts = await mapSliced(items, slicer, searchableText);
     // A self-trained embedder is kept while the catalog grows by less than a fifth, so updates re-embed only
     // changed items; past that the vocabulary has moved enough to retrain (and re-embed everything).
     const reusable = options.previous && !options.embedder && options.previous.embedder instanceof TfidfEmbedder
       && items.length <= options.previous.trainedOn * 1.2 ? options.previous.embedder : undefined;
     const embedder = options.embedder ?? reusable
-      ?? new TfidfEmbedder(texts, { dimensions: options.dimensions ?? options.vectorIndex.dimensions });
+      ?? await TfidfEmbedder.trainSliced(texts, slicer, { dimensions: options.dimensions ?? options.vectorIndex.dimensions });
     const trainedOn = reusable ? options.previous!.trainedOn : items.length;
     // Lexical retrieval always runs on a catalog-trained TF-IDF, whatever the dense embedder is.
     const tfidf = embedder instanceof TfidfEmbedder ? embedder
       : options.previous && options.previous.tfidf !== options.previous.embedder && items.length <= options.previous.trainedOn * 1.2
-        ? options.previous.tfidf : new TfidfEmbedder(texts, { dimensions: 8 });
-    const sparse = texts.map((text) => tfidf.sparse(text));
+        ? options.previous.tfidf : await TfidfEmbedder.trainSliced(texts, slicer, { dimensions: 8 });
+    const sparse = await mapSliced(texts, slicer, (text) => tfidf.sparse(text));
     const d = embedder.dimensions;
     const embeddings = new Float32Array(items.length * d);
     const fingerprints = new Map<string, string>();
     const previous = options.previous?.embedder === embedder ? options.previous : undefined;
     const toEmbed: number[] = [];
-    items.forEach((item, row) => {
+    for (let row = 0; row < items.length; row += 1) {
+      const item = items[row]!;
       const key = `${item.service}:${item.id}`;
       const fingerprint = JSON.stringify(item);
       fingerprints.set(key, fingerprint);
@@ -134,20 +145,39 @@ export class CatalogIndex {
       if (before !== undefined && previous!.fingerprints.get(key) === fingerprint) {
         embeddings.set(previous!.embeddings.subarray(before * d, (before + 1) * d), row * d);
       } else toEmbed.push(row);
-    });
+      if (slicer.due()) await slicer.pause();
+    }
     const batch = options.upsertBatch ?? 256;
+    const upserts: VectorRecord[][] = [];
     for (let start = 0; start < toEmbed.length; start += batch) {
       const rows = toEmbed.slice(start, start + batch);
-      const vectors = embedder instanceof TfidfEmbedder ? rows.map((row) => embedder.project(sparse[row]!))
+      const vectors = embedder instanceof TfidfEmbedder ? await mapSliced(rows, slicer, (row) => embedder.project(sparse[row]!))
         : await embedder.embed(rows.map((row) => texts[row]!));
       rows.forEach((row, i) => embeddings.set(vectors[i]!, row * d));
-      await options.vectorIndex.upsert(rows.map((row) => record(items[row]!, embeddings.subarray(row * d, (row + 1) * d))));
+      upserts.push(rows.map((row) => record(items[row]!, embeddings.subarray(row * d, (row + 1) * d))));
+      await slicer.pause();
+    }
+    const semanticIds = await SemanticIds.buildSliced(items.map((item) => `${item.service}:${item.id}`), embeddings, d, slicer);
+    const words = await mapSliced(texts, slicer, wordsOfText);
+    const lexical = await LexicalIndex.buildSliced(sparse, (row) => words[row]!.stems, slicer);
+    const relevance = new DietRelevance(items);
+    await slicer.pause();
+    const spelling = new SpellingCorrector([]);
+    for (const text of texts) {
+      spelling.add(text);
+      if (slicer.due()) await slicer.pause();
+    }
+    // On a rebuild the vector index changes only now, with no slice in between (for an in-process index): queries
+    // answered by the previous CatalogIndex meanwhile never see vectors of a catalog they do not know. A first
+    // build has no such readers (every request waits for it), so it writes in slices.
+    for (const records of upserts) {
+      await options.vectorIndex.upsert(records);
+      if (!options.previous) await slicer.pause();
     }
     const removed = [...(options.previous?.rowOf.keys() ?? [])].filter((key) => !fingerprints.has(key));
     if (removed.length > 0) await options.vectorIndex.delete(removed);
-    const semanticIds = SemanticIds.build(items.map((item) => `${item.service}:${item.id}`), embeddings, d);
     return new CatalogIndex(options.snapshot.revision, items, embedder, tfidf, embeddings, sparse, semanticIds,
-      new DietRelevance(items), fingerprints, trainedOn, new SpellingCorrector(texts));
+      relevance, fingerprints, trainedOn, spelling, words, lexical);
   }
 
   private readonly wordCache = new Map<number, { words: string[]; stems: string[] }>();
@@ -156,8 +186,7 @@ export class CatalogIndex {
   wordsOf(row: number): { words: string[]; stems: string[] } {
     let entry = this.wordCache.get(row);
     if (!entry) {
-      const words = [...new Set(foldText(searchableText(this.items[row]!)).split(' '))];
-      entry = { words, stems: words.map(stemWord) };
+      entry = wordsOfText(searchableText(this.items[row]!));
       if (this.wordCache.size > 200_000) this.wordCache.clear();
       this.wordCache.set(row, entry);
     }
@@ -190,4 +219,20 @@ function record(item: CatalogItem, values: Float32Array): VectorRecord {
     metadata: { kind: 'item', service: item.service, available: item.available !== false, tags: [...(item.tags ?? [])],
       price: item.price, category: item.category },
   };
+}
+
+/** The distinct folded words of a searchable text and their stems. */
+function wordsOfText(text: string): { words: string[]; stems: string[] } {
+  const words = [...new Set(foldText(text).split(' '))];
+  return { words, stems: words.map(stemWord) };
+}
+
+/** `values.map(fn)`, pausing between elements when the slicer's budget is spent. */
+async function mapSliced<T, U>(values: readonly T[], slicer: TimeSlicer, fn: (value: T) => U): Promise<U[]> {
+  const out = new Array<U>(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    out[i] = fn(values[i]!);
+    if (slicer.due()) await slicer.pause();
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import { ItemVocabulary } from '../next-basket/interned.ts';
 import type { SparseVector } from '../next-basket/user-vectors.ts';
 import { decayedVector, NeighbourIndex } from '../next-basket/user-vectors.ts';
 import { shopperHistory } from './shopper-history.ts';
+import type { TimeSlicer } from '../../time-slicer.ts';
 
 /** A co-purchased item: how many shoppers bought both, and the cosine of their buyer sets. */
 export interface CoPurchase {
@@ -41,6 +42,9 @@ export class InteractionModel {
   private snapshotCache: InteractionSnapshot | undefined;
   private version = 0;
   private builtVersion = -1;
+  /** Counts `forget` calls: a sliced build that saw one start is redone (it may hold the erased shopper). */
+  private forgets = 0;
+  private slicedBuild: Promise<void> | undefined;
   /** How many times the statistics were built (callers detect rebuilds). */
   builds = 0;
 
@@ -59,8 +63,13 @@ export class InteractionModel {
   /** Removes every trace of a shopper; returns how many events were dropped. */
   forget(shopperId: string): number {
     const count = this.events.get(shopperId)?.size ?? 0;
-    if (this.events.delete(shopperId)) { this.version += 1; this.snapshotCache = undefined; }
+    if (this.events.delete(shopperId)) { this.version += 1; this.forgets += 1; this.snapshotCache = undefined; }
     return count;
+  }
+
+  /** Whether a sliced build is running (callers join it rather than build again synchronously). */
+  get building(): boolean {
+    return this.slicedBuild !== undefined;
   }
 
   /** Whether events arrived since the last build. */
@@ -74,13 +83,55 @@ export class InteractionModel {
     return this.snapshotCache!;
   }
 
+  /**
+   * {@link snapshot} with the build spread over event-loop turns by `slicer` (the same statistics). Concurrent
+   * calls share one build; the new snapshot replaces the old one only once complete.
+   */
+  async snapshotSliced(slicer: TimeSlicer, force = false): Promise<InteractionSnapshot> {
+    if (this.slicedBuild) await this.slicedBuild;
+    if (!this.snapshotCache || (force && this.stale)) {
+      this.slicedBuild ??= this.buildSliced(slicer).finally(() => { this.slicedBuild = undefined; });
+      await this.slicedBuild;
+    }
+    // An erasure right after the build dropped it: build what is left at once.
+    return this.snapshotCache ?? this.snapshot();
+  }
+
   private build(): void {
+    const steps = this.buildSteps([...this.events]);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) { this.install(step.value, this.version); return; }
+    }
+  }
+
+  private async buildSliced(slicer: TimeSlicer): Promise<void> {
+    for (;;) {
+      const version = this.version;
+      const forgets = this.forgets;
+      const built = await slicer.drain(this.buildSteps([...this.events]));
+      if (forgets !== this.forgets) continue; // an erasure landed meanwhile: the build may still count that shopper
+      // A synchronous build that ran meanwhile (a request's) may already be newer.
+      if (version >= this.builtVersion) this.install(built, version);
+      return;
+    }
+  }
+
+  private install(snapshot: InteractionSnapshot, version: number): void {
+    this.snapshotCache = snapshot;
+    this.builtVersion = version;
+    this.builds += 1;
+  }
+
+  /** The statistics of `shoppers`, yielding after each shopper's share of every pass. */
+  private *buildSteps(shoppers: [string, Map<string, ShopEvent>][]): Generator<void, InteractionSnapshot> {
     const vocabulary = new ItemVocabulary();
     const buyers = new Map<string, number>();
     const shopperIds: string[] = [];
     const users: InternedUser[] = [];
     const ownItems: string[][] = [];
-    for (const [shopperId, events] of this.events) {
+    for (const [shopperId, events] of shoppers) {
+      yield;
       const history = shopperHistory(shopperId, [...events.values()].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0)));
       if (history.baskets.length === 0) continue;
       shopperIds.push(shopperId);
@@ -95,15 +146,18 @@ export class InteractionModel {
         if (history.items.get(key)!.orderTimes.length > 0) buyers.set(key, (buyers.get(key) ?? 0) + 1);
       }
     }
-    const vectors = users.map((user) => decayedVector(user, this.decay));
-    this.snapshotCache = {
+    const vectors: SparseVector[] = [];
+    for (const user of users) {
+      vectors.push(decayedVector(user, this.decay));
+      yield;
+    }
+    const co = yield* coPurchases(ownItems, buyers);
+    return {
       vocabulary, buyers, maxBuyers: [...buyers.values()].reduce((a, b) => Math.max(a, b), 1),
-      popularByService: popularity(buyers), coPurchases: coPurchases(ownItems, buyers),
+      popularByService: popularity(buyers), coPurchases: co,
       shopperIds, shopperRow: new Map(shopperIds.map((id, row) => [id, row])),
       vectors, neighbours: new NeighbourIndex(vectors, vocabulary.size), decay: this.decay,
     };
-    this.builtVersion = this.version;
-    this.builds += 1;
   }
 }
 
@@ -119,9 +173,10 @@ function popularity(buyers: Map<string, number>): Map<Service, string[]> {
   return byService;
 }
 
-function coPurchases(ownItems: string[][], buyers: Map<string, number>): Map<string, CoPurchase[]> {
+function* coPurchases(ownItems: string[][], buyers: Map<string, number>): Generator<void, Map<string, CoPurchase[]>> {
   const pairs = new Map<string, Map<string, number>>();
   for (const items of ownItems) {
+    yield;
     for (const a of items) {
       let row = pairs.get(a);
       if (!row) { row = new Map(); pairs.set(a, row); }
@@ -130,6 +185,7 @@ function coPurchases(ownItems: string[][], buyers: Map<string, number>): Map<str
   }
   const out = new Map<string, CoPurchase[]>();
   for (const [a, row] of pairs) {
+    yield;
     const list: CoPurchase[] = [];
     for (const [b, shoppers] of row) {
       if (shoppers < 2) continue;

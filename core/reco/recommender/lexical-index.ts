@@ -1,6 +1,7 @@
 import type { SparseTextVector } from '../embedding/tfidf-embedder.ts';
 import { wordFeatureId } from '../embedding/text-features.ts';
 import { TopK } from '../vector/vector-math.ts';
+import type { TimeSlicer } from '../../time-slicer.ts';
 
 /**
  * Inverted postings of word-stem features with their TF-IDF weights: exact lexical retrieval, the product-search
@@ -9,28 +10,24 @@ import { TopK } from '../vector/vector-math.ts';
  */
 export class LexicalIndex {
   private readonly postings = new Map<number, { rows: Int32Array; weights: Float32Array }>();
-  private readonly scores: Float32Array;
-  private readonly touched: Int32Array;
+  private scores: Float32Array;
+  private touched: Int32Array;
 
   constructor(sparse: readonly SparseTextVector[], stemsOfRow: (row: number) => readonly string[]) {
-    const wordFeatures = new Set<number>();
-    for (let row = 0; row < sparse.length; row += 1) for (const stem of stemsOfRow(row)) wordFeatures.add(wordFeatureId(stem));
-    const lists = new Map<number, { rows: number[]; weights: number[] }>();
-    sparse.forEach((vector, row) => {
-      for (let i = 0; i < vector.ids.length; i += 1) {
-        const feature = vector.ids[i]!;
-        if (!wordFeatures.has(feature)) continue;
-        let list = lists.get(feature);
-        if (!list) { list = { rows: [], weights: [] }; lists.set(feature, list); }
-        list.rows.push(row);
-        list.weights.push(vector.weights[i]!);
-      }
-    });
-    for (const [feature, list] of lists) {
-      this.postings.set(feature, { rows: Int32Array.from(list.rows), weights: Float32Array.from(list.weights) });
-    }
+    const steps = postingSteps(sparse, stemsOfRow, this.postings);
+    while (!steps.next().done);
     this.scores = new Float32Array(sparse.length);
     this.touched = new Int32Array(sparse.length);
+  }
+
+  /** The same index, built in slices that let the event loop in between. */
+  static async buildSliced(sparse: readonly SparseTextVector[], stemsOfRow: (row: number) => readonly string[],
+    slicer: TimeSlicer): Promise<LexicalIndex> {
+    const index = new LexicalIndex([], stemsOfRow);
+    await slicer.drain(postingSteps(sparse, stemsOfRow, index.postings));
+    index.scores = new Float32Array(sparse.length);
+    index.touched = new Int32Array(sparse.length);
+    return index;
   }
 
   /**
@@ -95,5 +92,31 @@ export class LexicalIndex {
     if (this.winners.length < top.size) this.winners = new Int32Array(top.size);
     for (let i = 0; i < top.size; i += 1) this.winners[i] = top.valueAt(i);
     return this.winners.subarray(0, top.size);
+  }
+}
+
+/** Fills `postings` with the word-stem features of every row, yielding after each row of each pass. */
+function* postingSteps(sparse: readonly SparseTextVector[], stemsOfRow: (row: number) => readonly string[],
+  postings: Map<number, { rows: Int32Array; weights: Float32Array }>): Generator<void, void> {
+  const wordFeatures = new Set<number>();
+  for (let row = 0; row < sparse.length; row += 1) {
+    for (const stem of stemsOfRow(row)) wordFeatures.add(wordFeatureId(stem));
+    yield;
+  }
+  const lists = new Map<number, { rows: number[]; weights: number[] }>();
+  for (let row = 0; row < sparse.length; row += 1) {
+    const vector = sparse[row]!;
+    for (let i = 0; i < vector.ids.length; i += 1) {
+      const feature = vector.ids[i]!;
+      if (!wordFeatures.has(feature)) continue;
+      let list = lists.get(feature);
+      if (!list) { list = { rows: [], weights: [] }; lists.set(feature, list); }
+      list.rows.push(row);
+      list.weights.push(vector.weights[i]!);
+    }
+    yield;
+  }
+  for (const [feature, list] of lists) {
+    postings.set(feature, { rows: Int32Array.from(list.rows), weights: Float32Array.from(list.weights) });
   }
 }

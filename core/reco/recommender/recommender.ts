@@ -1,6 +1,8 @@
 import type { CatalogItem } from '../../catalog/catalog-item.ts';
 import type { ShopperProfile } from '../../context/shopper-profile.ts';
 import { ValidationError } from '../../errors.ts';
+import type { TimeSlicer } from '../../time-slicer.ts';
+import { createTimeSlicer } from '../../time-slicer.ts';
 import type { ShopEvent } from '../../events/shop-event.ts';
 import type { Service } from '../../reply.ts';
 import type { CatalogStore } from '../../stores/catalog-store.ts';
@@ -126,12 +128,15 @@ class DefaultRecommender implements Recommender {
 
   async refresh(): Promise<void> {
     const catalog = await this.catalog();
-    const model = await this.statistics(true);
+    // Sliced like the catalog build: requests and timers keep being served while the statistics are rebuilt.
+    const slicer = createTimeSlicer();
+    const model = await this.statistics(true, slicer);
     // Warm the per-shopper caches of the shoppers the statistics know (bounded): their next request skips
     // deriving the history and the personal candidate lists. Events are still re-read and checked per request.
     for (const shopperId of model.shopperIds.slice(0, this.options.warmShoppers ?? 5_000)) {
       const state = this.shopperStates.get(shopperId, await this.options.events.listByUser(shopperId));
       warmPersonalLists({ catalog, model, history: state.history, shopper: state });
+      await slicer.pause();
     }
     await this.index.train?.();
   }
@@ -243,14 +248,17 @@ class DefaultRecommender implements Recommender {
     this.index.train?.().catch(() => undefined);
   }
 
-  private async statistics(force: boolean) {
+  /** The global statistics, rebuilt when due; `slicer` spreads a rebuild over event-loop turns (refresh). */
+  private async statistics(force: boolean, slicer?: TimeSlicer) {
     const due = force || this.now() - this.lastModelBuild >= (this.options.rebuildIntervalMs ?? 2000);
     const before = this.model.builds;
-    const snapshot = this.model.snapshot(due);
+    // A request arriving during a sliced rebuild (refresh) joins it instead of blocking on a build of its own.
+    const snapshot = slicer || this.model.building
+      ? await this.model.snapshotSliced(slicer ?? createTimeSlicer(), due) : this.model.snapshot(due);
     if (this.model.builds !== before) {
       this.lastModelBuild = this.now();
       if (this.options.shopperVectors !== false && this.catalogIndex) {
-        await storeShopperVectors(this.index, snapshot, this.catalogIndex);
+        await storeShopperVectors(this.index, snapshot, this.catalogIndex, slicer);
       }
     }
     return snapshot;
