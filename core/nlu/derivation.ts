@@ -14,10 +14,10 @@
  * weaker match than the stem, never a replacement for it: "слив" is shared by сливки and слива.
  */
 export function derivationalRoot(stem: string): string {
-  if (stem.length < 4 || !CYRILLIC.test(stem)) return stem;
+  // The cache first: this runs per word of every search hit, and the script test costs more than the look-up.
   let cached = roots.get(stem);
   if (cached === undefined) {
-    cached = reduce(stem);
+    cached = stem.length < 4 || !CYRILLIC.test(stem) ? stem : reduce(stem);
     if (roots.size > 100_000) roots.clear();
     roots.set(stem, cached);
   }

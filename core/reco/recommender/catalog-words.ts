@@ -1,4 +1,5 @@
 import { derivationalRoot } from '../../nlu/derivation.ts';
+import { wordFeatureId } from '../embedding/text-features.ts';
 
 /**
  * Every catalog row's distinct folded words as ids into one vocabulary (each id naming a word and its stem), in
@@ -10,8 +11,11 @@ export class CatalogWords {
   readonly words: string[] = [];
   readonly stems: string[] = [];
   readonly roots: string[] = [];
-  /** The distinct stems of each root shared by two stems or more ("мол": молок, молочн): a word's derived forms. */
-  readonly families = new Map<string, string[]>();
+  /**
+   * The distinct stems of each root ("мол": молок, молочн), with their word-feature ids: the derived forms of a word
+   * the catalog has.
+   */
+  readonly families = new Map<string, { stems: string[]; features: number[] }>();
   /** Row `r`'s word ids are `ids[offsets[r] .. offsets[r + 1])`, in the order of the row's words. */
   readonly offsets: Int32Array;
   readonly ids: Int32Array;
@@ -47,7 +51,8 @@ export class CatalogWords {
       if (!members) byRoot.set(root, (members = new Set()));
       members.add(this.stems[id]!);
     }
-    for (const [root, members] of byRoot) if (members.size > 1) this.families.set(root, [...members]);
+    // Single-stem roots too: a query word the catalog lacks ("гречка" where only "гречневая" is sold) needs them.
+    for (const [root, members] of byRoot) this.families.set(root, { stems: [...members], features: [...members].map(wordFeatureId) });
   }
 
   get size(): number {

@@ -119,11 +119,14 @@ export class CoverageMatcher {
 
   /** Bit `q` is set when the last row {@link coverage} looked at matched query word `q` (of the first 31) exactly. */
   exactWords = 0;
+  /** Whether the last row {@link coverage} looked at matched some query word by a derived form only. */
+  anyDerived = false;
 
   /** The share of the current query's words that row `row` matches. */
   coverage(row: number): number {
     const count = this.words.length;
     this.exactWords = 0;
+    this.anyDerived = false;
     if (count === 0) return 0;
     const { offsets, ids, size } = this.vocabulary;
     const start = offsets[row]!;
@@ -142,7 +145,7 @@ export class CoverageMatcher {
         if (state === EXACT) { best = 1; break; }
         if (state === DERIVED) best = DERIVED_MATCH;
       }
-      if (best === 1 && q < 31) this.exactWords |= 1 << q;
+      if (best === 1) { if (q < 31) this.exactWords |= 1 << q; } else if (best > 0) this.anyDerived = true;
       covered += best;
     }
     return covered / count;

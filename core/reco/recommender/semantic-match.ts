@@ -135,12 +135,12 @@ function derivedFeatures(terms: QueryWords, sparse: SparseTextVector, catalog: C
     const family = catalog.words.families.get(derivationalRoot(stem));
     const own = family ? sparse.ids.indexOf(wordFeatureId(stem)) : -1;
     if (own < 0) return;
-    for (const member of family!) {
-      if (terms.stems.includes(member)) continue;
-      ids.push(wordFeatureId(member));
+    family!.stems.forEach((member, m) => {
+      if (terms.stems.includes(member)) return;
+      ids.push(family!.features[m]!);
       weights.push(sparse.weights[own]!);
       owners.push(q);
-    }
+    });
   });
   return new DerivedWeights(Int32Array.from(ids), Float32Array.from(weights), Int32Array.from(owners));
 }
@@ -162,10 +162,11 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
   const rows = new Set<number>();
   const lexicalRows = catalog.lexical.search(sparseQuery, pool, constraints.allowsRow);
   for (let i = 0; i < lexicalRows.length; i += 1) rows.add(lexicalRows[i]!);
-  // Derived forms only fill a pool the exact words leave short, so they never push an exact hit out.
+  // Derived forms are retrieved only when the exact words find fewer than `limit` items ("гречка" where only a few
+  // titles say it), and `limit` of them at most: they rank below exact hits, so more would only cost scoring time.
   const derived = prepared.derived;
-  if (rows.size < pool && derived.size > 0) {
-    const derivedRows = catalog.lexical.search(derived.retrieval, pool - rows.size, constraints.allowsRow);
+  if (rows.size < limit && derived.size > 0) {
+    const derivedRows = catalog.lexical.search(derived.retrieval, limit, constraints.allowsRow);
     for (let i = 0; i < derivedRows.length; i += 1) rows.add(derivedRows[i]!);
   }
   const request = { topK: Math.max(20, limit * 2), filter: constraints.filter };
@@ -186,7 +187,8 @@ export async function semanticSearch(query: string, catalog: CatalogIndex, index
     if (!constraints.allowsRow(row)) continue;
     const covered = coverage.coverage(row);
     const exact = weights.dot(catalog.sparse[row]!);
-    const lexical = derived.size > 0 ? exact + derived.dot(catalog.sparse[row]!, coverage.exactWords) : exact;
+    // Only a row that matched some word by a derived form alone has derived features to count.
+    const lexical = coverage.anyDerived ? exact + derived.dot(catalog.sparse[row]!, coverage.exactWords) : exact;
     const dense = dotAt(vector, 0, catalog.embeddings, row * d, d) / (norm * (catalog.norms[row] || 1));
     const tagShare = wantedTags.length ? tagsHeld(wantedTags, items[row]!.tags) / wantedTags.length : 0;
     scratch.rows[count] = row;
