@@ -1,10 +1,11 @@
 import type { CatalogItem } from '../../core/catalog/catalog-item.ts';
 import type { ShopEvent } from '../../core/events/shop-event.ts';
 import type { Service } from '../../core/reply.ts';
-import { buildCatalog } from './catalog/build-catalog.ts';
+import { buildCatalogSteps } from './catalog/build-catalog.ts';
 import { ItemPools } from './item-pools.ts';
 import { PERSONAS } from './personas.ts';
 import { Rng } from './prng.ts';
+import { sortSteps } from './sort-steps.ts';
 import { DAY_MS, simulateShopper, type TimedEvent } from './shopper-simulation.ts';
 
 /** The moment generated histories end at unless `now` is given, so default output never changes. */
@@ -55,13 +56,26 @@ export function demoShopperId(n: number): string {
  * consistent events. Deterministic: the same options give identical output.
  */
 export function generateDemoData(options: DemoDataOptions): DemoData {
+  const steps = demoDataSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link generateDemoData} as a generator yielding after each shopper and each block of events, so a server can
+ * generate while still answering requests (the same output).
+ */
+export function* demoDataSteps(options: DemoDataOptions): Generator<void, DemoData> {
   const shopperCount = options.shoppers ?? 300;
   const months = options.months ?? 6;
   if (!Number.isInteger(shopperCount) || shopperCount < 0) throw new RangeError('shoppers must be a non-negative integer');
   if (!(months > 0)) throw new RangeError('months must be positive');
   const now = toEpoch(options.now ?? DEFAULT_DEMO_NOW);
   const root = new Rng(options.seed);
-  const items = buildCatalog(root.fork('catalog'));
+  const items = yield* buildCatalogSteps(root.fork('catalog'));
+  yield;
   const pools = new ItemPools(items);
   const firstDay = moscowMidnight(now - months * DAYS_PER_MONTH * DAY_MS);
   const timed: TimedEvent[] = [];
@@ -74,12 +88,15 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     const shopperId = demoShopperId(n);
     const services = simulateShopper({ shopperId, persona, locale, pools, rng, firstDay, now, out: timed });
     shoppers.push({ id: shopperId, persona: persona.key, name: persona.name, summary: persona.summary, locale, services });
+    yield;
   }
-  timed.sort((a, b) => a.t - b.t || (a.event.id < b.event.id ? -1 : 1));
-  const events = timed.map(({ t, event }) => {
+  const sorted = yield* sortSteps(timed, (a, b) => a.t - b.t || (a.event.id < b.event.id ? -1 : 1));
+  const events: ShopEvent[] = [];
+  for (const { t, event } of sorted) {
     event.ts = new Date(t).toISOString();
-    return event;
-  });
+    events.push(event);
+    if (events.length % 4096 === 0) yield;
+  }
   return { items, events, shoppers };
 }
 

@@ -19,6 +19,7 @@ import { ProfileBuilder } from '../../core/context/profile-builder.ts';
 import { createPseudonymizer, identityMapper, type ShopperIdMapper } from '../../core/context/pseudonymizer.ts';
 import type { ShopEvent } from '../../core/events/shop-event.ts';
 import type { Logger } from '../../core/logger.ts';
+import { createTimeSlicer } from '../../core/time-slicer.ts';
 import type { CatalogStore } from '../../core/stores/catalog-store.ts';
 import type { ConsentStore } from '../../core/stores/consent-store.ts';
 import type { ConversationLogStore } from '../../core/stores/conversation-log-store.ts';
@@ -32,7 +33,7 @@ import { MemoryIdentityStore } from '../../core/stores/memory-identity-store.ts'
 import { MemoryProfileStore } from '../../core/stores/memory-profile-store.ts';
 import type { ProfileStore } from '../../core/stores/profile-store.ts';
 import type { SessionStore } from '../../core/stores/session-store.ts';
-import { generateDemoData } from '../demo-data/index.ts';
+import { demoDataSteps } from '../demo-data/index.ts';
 import type { AppConfig } from './config.ts';
 
 /** The shopper-context stores: MongoDB with `MONGODB_URI`, else in memory. */
@@ -186,13 +187,22 @@ function createQueue(options: ContextServicesOptions, targets: QueueTargets): Qu
   return { queue, consumer, follower, broadcastErasure };
 }
 
+/**
+ * Demo events per ingested batch: the largest batch (ingestion slices its own work), since every batch costs each
+ * shopper in it one more profile update.
+ */
+const DEMO_BATCH = 10_000;
+
 async function loadDemoData(services: ContextServices, logger: PinoLogger, stopped: () => boolean): Promise<{ items: number; events: number }> {
   const started = Date.now();
-  const data = generateDemoData({ seed: 20261101 });
+  // Sliced, as is the ingestion below: the server keeps answering (health checks, webhooks) while it loads.
+  const slicer = createTimeSlicer();
+  const data = await slicer.drain(demoDataSteps({ seed: 20261101 }));
   await services.catalog.upsertMany(data.items);
   let events = 0;
-  for (let i = 0; i < data.events.length && !stopped(); i += 10_000) {
-    events += (await services.ingestion.ingest(data.events.slice(i, i + 10_000))).accepted;
+  for (let i = 0; i < data.events.length && !stopped(); i += DEMO_BATCH) {
+    events += (await services.ingestion.ingest(data.events.slice(i, i + DEMO_BATCH))).accepted;
+    await slicer.pause();
   }
   logger.info({ items: data.items.length, events, shoppers: data.shoppers.length, ms: Date.now() - started }, 'demo data loaded');
   return { items: data.items.length, events };

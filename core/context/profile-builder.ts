@@ -1,5 +1,6 @@
 import type { ShopEvent } from '../events/shop-event.ts';
 import { ValidationError } from '../errors.ts';
+import { createTimeSlicer } from '../time-slicer.ts';
 import type { CatalogSnapshot, CatalogStore } from '../stores/catalog-store.ts';
 import type { ProfileRecord, ProfileStore } from '../stores/profile-store.ts';
 import { accumulateEvent, DEFAULT_ACCUMULATOR_LIMITS, type AccumulatorLimits } from './profile-accumulator.ts';
@@ -117,11 +118,14 @@ export class ProfileBuilder {
     if (events.length === 0) return result;
     const catalog = await this.#catalog.snapshot();
     const groups = [...groupByShopper(events)];
+    // Each shopper is updated atomically; between shoppers a large batch lets other requests in.
+    const slicer = createTimeSlicer();
     await runPool(groups, this.#concurrency, async ([shopperId, list]) => {
       const applied = await this.#update(shopperId, (record) => this.#applyTo(record, list, catalog));
       result.applied += applied;
       result.skipped += list.length - applied;
       if (applied > 0) result.shoppers += 1;
+      if (slicer.due()) await slicer.pause();
     });
     return result;
   }

@@ -19,6 +19,15 @@ interface BrandSpec {
  * the code; the seed moves prices by a few percent and decides which items are out of stock.
  */
 export function buildCatalog(rng: Rng): CatalogItem[] {
+  const steps = buildCatalogSteps(rng);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link buildCatalog} as a generator yielding after each product base (the same items). */
+export function* buildCatalogSteps(rng: Rng): Generator<void, CatalogItem[]> {
   const items: CatalogItem[] = [];
   for (const assortment of ASSORTMENTS) {
     let counter = 0;
@@ -29,6 +38,7 @@ export function buildCatalog(rng: Rng): CatalogItem[] {
           items.push(makeItem({ assortment, base, spec, combo, rng, index: counter }));
         }
       }
+      yield;
     }
   }
   return items;
