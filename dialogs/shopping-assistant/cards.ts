@@ -68,8 +68,11 @@ export function button(turn: DialogTurn, key: string, intent: string, args: Reco
   return { title: turn.t(key), payload: intentPayload(intent, args) };
 }
 
+// Made once: `toLocaleString(locale)` builds a new formatter on every call, and prices are formatted many times a turn.
+const RUB_FORMAT = { en: new Intl.NumberFormat('en-US'), ru: new Intl.NumberFormat('ru-RU') };
+
 /** Formats roubles the way each language writes them. */
 export function rub(turn: DialogTurn, amount: number): string {
   const rounded = Math.round(amount * 100) / 100;
-  return `${rounded.toLocaleString(turn.locale === 'en' ? 'en-US' : 'ru-RU')} ₽`;
+  return `${(turn.locale === 'en' ? RUB_FORMAT.en : RUB_FORMAT.ru).format(rounded)} ₽`;
 }
